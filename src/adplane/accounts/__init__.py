@@ -1,0 +1,1 @@
+"""Accounts, users, credentials and the request principal."""

@@ -1,0 +1,46 @@
+"""The native API's credential scheme: ``Authorization: Bearer <API key or access token>``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from adplane.accounts import service
+from adplane.accounts.principal import Principal
+from adplane.kit.db import Session
+from adplane.kit.errors import BadRequest, Unauthorized
+from adplane.settings import Settings
+
+ACT_FOR_HEADER = "X-Adplane-Account"
+
+
+def app_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+AppSettings = Annotated[Settings, Depends(app_settings)]
+
+
+def bearer_credential(request: Request, scheme: str = "bearer") -> str:
+    """The credential after ``Authorization: <scheme>``, matched case-insensitively."""
+    header = request.headers.get("authorization", "")
+    name, _, value = header.partition(" ")
+    if name.lower() != scheme.lower() or not value.strip():
+        raise Unauthorized(f"send 'Authorization: {scheme.title()} <credential>'")
+    return value.strip()
+
+
+async def current_principal(request: Request, session: Session, settings: AppSettings) -> Principal:
+    """Authenticate the request; an admin may act for an account with X-Adplane-Account."""
+    principal = await service.authenticate(session, settings, bearer_credential(request))
+    raw = request.headers.get(ACT_FOR_HEADER)
+    if raw is not None:
+        if not raw.isdigit():
+            raise BadRequest(f"{ACT_FOR_HEADER} must be an account id")
+        principal = await service.act_for(session, principal, int(raw))
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -1,0 +1,211 @@
+"""Native routes: tokens, the caller, and admin management of accounts, users and API keys."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response
+
+from adplane.accounts import schemas, service
+from adplane.accounts.auth import AppSettings, CurrentPrincipal
+from adplane.kit.db import Session
+from adplane.kit.money import from_micros
+from adplane.kit.pagination import MAX_PAGE_SIZE, Page, PageParams
+from adplane.kit.problems import PROBLEM_RESPONSES
+from adplane.models import Account, ApiKey, Transaction, User
+
+router = APIRouter()
+ERRORS = PROBLEM_RESPONSES
+Id = Annotated[int, Path(gt=0, le=2**62)]
+PageNo = Annotated[int, Query(ge=1, le=10_000_000)]
+PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
+
+
+def account_out(a: Account) -> schemas.Account:
+    return schemas.Account(
+        id=a.id,
+        uuid=str(a.uuid),
+        external_id=a.external_id,
+        wallet_uuid=str(a.wallet_uuid),
+        name=a.name,
+        currency=a.currency,
+        balance=from_micros(a.balance_micros),
+        created_at=a.created_at,
+    )
+
+
+def user_out(u: User) -> schemas.User:
+    return schemas.User(
+        id=u.id,
+        uuid=str(u.uuid),
+        email=u.email,
+        role=u.role,
+        account_id=u.account_id,
+        is_active=u.is_active,
+        created_at=u.created_at,
+    )
+
+
+def key_out(k: ApiKey) -> schemas.ApiKey:
+    return schemas.ApiKey(
+        id=k.id,
+        user_id=k.user_id,
+        name=k.name,
+        prefix=k.prefix,
+        created_at=k.created_at,
+        last_used_at=k.last_used_at,
+        revoked_at=k.revoked_at,
+    )
+
+
+def tx_out(t: Transaction) -> schemas.Transaction:
+    return schemas.Transaction(
+        id=t.id,
+        account_id=t.account_id,
+        kind=t.kind,
+        amount=from_micros(t.amount_micros),
+        balance_after=from_micros(t.balance_after_micros),
+        reference=t.reference,
+        created_at=t.created_at,
+    )
+
+
+@router.post("/auth/token", tags=["auth"], responses=ERRORS)
+async def token(
+    body: schemas.TokenRequest, session: Session, settings: AppSettings
+) -> schemas.TokenResponse:
+    """Exchange an email and password for an expiring access token."""
+    issued = await service.login(session, settings, body.email, body.password)
+    return schemas.TokenResponse(access_token=issued.token, expires_in=issued.expires_in)
+
+
+@router.post("/auth/logout", tags=["auth"], status_code=204, responses=ERRORS)
+async def logout(principal: CurrentPrincipal, session: Session) -> Response:
+    """Revoke the access token this request carries."""
+    await service.logout(session, principal)
+    return Response(status_code=204)
+
+
+@router.get("/me", tags=["auth"], responses=ERRORS)
+async def me(principal: CurrentPrincipal, session: Session) -> schemas.Me:
+    """The authenticated principal."""
+    user = await service.get_user(session, principal.user_id)
+    return schemas.Me(
+        user_id=user.id,
+        email=user.email,
+        role=principal.role,
+        account_id=principal.account_id,
+        auth="access_token" if principal.token_jti else "api_key",
+    )
+
+
+@router.post("/accounts", tags=["accounts"], status_code=201, responses=ERRORS)
+async def create_account(
+    body: schemas.AccountCreate, principal: CurrentPrincipal, session: Session
+) -> schemas.Account:
+    """Create an account (admin)."""
+    account = await service.create_account(
+        session, principal, name=body.name, currency=body.currency, external_id=body.external_id
+    )
+    return account_out(account)
+
+
+@router.get("/accounts", tags=["accounts"], responses=ERRORS)
+async def list_accounts(
+    principal: CurrentPrincipal, session: Session, page: PageNo = 1, page_size: PageSize = 20
+) -> Page[schemas.Account]:
+    """Accounts the caller may see (an advertiser sees its own)."""
+    items, total = await service.list_accounts(session, principal, PageParams(page, page_size))
+    return Page(items=[account_out(a) for a in items], total=total, page=page, page_size=page_size)
+
+
+@router.get("/accounts/{id}", tags=["accounts"], responses=ERRORS)
+async def get_account(id: Id, principal: CurrentPrincipal, session: Session) -> schemas.Account:
+    """One account."""
+    return account_out(await service.get_account(session, principal, id))
+
+
+@router.post("/accounts/{id}/deposit", tags=["accounts"], status_code=201, responses=ERRORS)
+async def deposit(
+    id: Id, body: schemas.DepositCreate, principal: CurrentPrincipal, session: Session
+) -> schemas.Transaction:
+    """Credit an account's wallet (admin)."""
+    return tx_out(await service.deposit(session, principal, id, body.amount, body.reference))
+
+
+@router.get("/accounts/{id}/transactions", tags=["accounts"], responses=ERRORS)
+async def transactions(
+    id: Id,
+    principal: CurrentPrincipal,
+    session: Session,
+    page: PageNo = 1,
+    page_size: PageSize = 20,
+) -> Page[schemas.Transaction]:
+    """The account's wallet transactions, newest first."""
+    items, total = await service.list_transactions(
+        session, principal, id, PageParams(page, page_size)
+    )
+    return Page(items=[tx_out(t) for t in items], total=total, page=page, page_size=page_size)
+
+
+@router.post("/users", tags=["users"], status_code=201, responses=ERRORS)
+async def create_user(
+    body: schemas.UserCreate, principal: CurrentPrincipal, session: Session
+) -> schemas.UserCreated:
+    """Create a user and its first API key (admin); a new advertiser gets a new account."""
+    created = await service.create_user(
+        session,
+        principal,
+        email=body.email,
+        password=body.password,
+        role=body.role,
+        account_id=body.account_id,
+    )
+    return schemas.UserCreated(**user_out(created.user).model_dump(), api_key=created.api_key)
+
+
+@router.get("/users", tags=["users"], responses=ERRORS)
+async def list_users(
+    principal: CurrentPrincipal,
+    session: Session,
+    account_id: Annotated[int | None, Query(gt=0)] = None,
+    page: PageNo = 1,
+    page_size: PageSize = 20,
+) -> Page[schemas.User]:
+    """Users the caller may see."""
+    items, total = await service.list_users(
+        session, principal, PageParams(page, page_size), account_id
+    )
+    return Page(items=[user_out(u) for u in items], total=total, page=page, page_size=page_size)
+
+
+@router.post("/api-keys", tags=["api keys"], status_code=201, responses=ERRORS)
+async def create_api_key(
+    body: schemas.ApiKeyCreate, principal: CurrentPrincipal, session: Session
+) -> schemas.ApiKeyCreated:
+    """Create an API key; the key is shown only in this response."""
+    key, row = await service.create_api_key(
+        session, principal, name=body.name, user_id=body.user_id
+    )
+    return schemas.ApiKeyCreated(**key_out(row).model_dump(), api_key=key)
+
+
+@router.get("/api-keys", tags=["api keys"], responses=ERRORS)
+async def list_api_keys(
+    principal: CurrentPrincipal, session: Session, page: PageNo = 1, page_size: PageSize = 20
+) -> Page[schemas.ApiKey]:
+    """API keys of the caller's account (all, for an admin)."""
+    items, total = await service.list_api_keys(session, principal, PageParams(page, page_size))
+    return Page(items=[key_out(k) for k in items], total=total, page=page, page_size=page_size)
+
+
+@router.post("/api-keys/{id}/revoke", tags=["api keys"], responses=ERRORS)
+async def revoke_api_key(id: Id, principal: CurrentPrincipal, session: Session) -> schemas.ApiKey:
+    """Revoke an API key; it stops working at once."""
+    return key_out(await service.revoke_api_key(session, principal, id))
+
+
+@router.delete("/api-keys/{id}", tags=["api keys"], responses=ERRORS)
+async def delete_api_key(id: Id, principal: CurrentPrincipal, session: Session) -> schemas.ApiKey:
+    """Revoke an API key (the key's record is kept for audit)."""
+    return key_out(await service.revoke_api_key(session, principal, id))

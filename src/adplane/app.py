@@ -1,0 +1,67 @@
+"""The app factory: the native API at /api/v1, the dialects beside it, health at /healthz."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+
+from adplane.accounts.endpoints import router as accounts_router
+from adplane.campaigns.endpoints import router as campaigns_router
+from adplane.kit import problems
+from adplane.kit.db import Database, create_database
+from adplane.settings import Settings, get_settings
+
+NATIVE_PREFIX = "/api/v1"
+
+
+def create_native_api() -> FastAPI:
+    """The native dialect: its own OpenAPI document and problem+json errors."""
+    api = FastAPI(
+        title="adplane native API",
+        version="1",
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    problems.install(api)
+    api.include_router(accounts_router)
+    api.include_router(campaigns_router)
+    # --- native routers of other domains go below (events, reports, inventory, catalogues) ---
+    return api
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    """Build the whole HTTP surface; engines are created here, never at import time."""
+    settings = settings or get_settings()
+    settings.check_secret()
+    owns_database = database is None
+    db = database or create_database(settings.resolved_database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # --- start data-plane runtimes here (event log writer, loader) ---
+        try:
+            yield
+        finally:
+            if owns_database:
+                await db.dispose()
+
+    app = FastAPI(
+        title="adplane", lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None
+    )
+    app.state.settings = settings
+    app.state.database = db
+    native = create_native_api()
+    # Sub-apps read the same state (settings, database) as the root app.
+    native.state = app.state
+    app.mount(NATIVE_PREFIX, native)
+    # --- dialect sub-apps are mounted below, each at its own prefix ---
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    return app

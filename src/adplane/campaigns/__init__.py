@@ -1,0 +1,1 @@
+"""The campaign: lifecycle, state derivation, targeting, budgets, spot prices, bulk actions."""

@@ -1,0 +1,229 @@
+"""Every query for campaigns, their spot prices and their change history."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, and_, delete, func, not_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from adplane.kit.pagination import PageParams, Sort
+from adplane.models import Account, Campaign, CampaignChange, CampaignSpotPrice
+
+SORTABLE = {
+    "id": Campaign.id,
+    "name": Campaign.name,
+    "created_at": Campaign.created_at,
+    "updated_at": Campaign.updated_at,
+    "bid_price": Campaign.bid_price_micros,
+    "price": Campaign.bid_price_micros,
+    "pricing_model": Campaign.pricing_model,
+    "daily_budget": Campaign.daily_budget_micros,
+    "start_at": Campaign.start_at,
+    "end_at": Campaign.end_at,
+    "account_id": Campaign.account_id,
+}
+
+
+def status_clause(status: str) -> ColumnElement[bool]:
+    """SQL for one native status (see ``state.native_status``)."""
+    live = and_(not_(Campaign.is_archived), not_(Campaign.is_draft))
+    clauses: dict[str, ColumnElement[bool]] = {
+        "archived": Campaign.is_archived.is_(True),
+        "draft": and_(not_(Campaign.is_archived), Campaign.is_draft),
+        "rejected": and_(live, Campaign.approval == "rejected"),
+        "pending": and_(live, Campaign.approval == "pending"),
+        "paused": and_(live, Campaign.approval == "approved", not_(Campaign.is_active)),
+        "active": and_(live, Campaign.approval == "approved", Campaign.is_active),
+    }
+    return clauses[status]
+
+
+@dataclass
+class CampaignFilter:
+    """Filters a list applies in SQL; empty means no filter on that field."""
+
+    account_id: int | None = None
+    ids: Collection[int] = ()
+    statuses: Collection[str] = ()
+    include_archived: bool = True
+    format_ids: Collection[int] = ()
+    pricing_models: Collection[str] = ()
+    creative_types: Collection[str] = ()
+    placements: Collection[str] = ()
+    traffic_types: Collection[str] = ()
+    traffic_source_types: Collection[str] = ()
+    network_traffic_types: Collection[str] = ()
+    created_by_user_ids: Collection[int] = ()
+    approval: Collection[str] = ()
+    is_active: bool | None = None
+    is_draft: bool | None = None
+    flat_rate: bool | None = None
+    name_contains: str | None = None
+    extra: list[ColumnElement[bool]] = field(default_factory=list)
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = list(self.extra)
+        if self.account_id is not None:
+            out.append(Campaign.account_id == self.account_id)
+        if self.ids:
+            out.append(Campaign.id.in_(list(self.ids)))
+        if self.statuses:
+            out.append(or_(*(status_clause(s) for s in self.statuses)))
+        elif not self.include_archived:
+            out.append(not_(Campaign.is_archived))
+        pairs: list[tuple[Any, Collection[Any]]] = [
+            (Campaign.format_id, self.format_ids),
+            (Campaign.pricing_model, self.pricing_models),
+            (Campaign.creative_type, self.creative_types),
+            (Campaign.placement, self.placements),
+            (Campaign.traffic_type, self.traffic_types),
+            (Campaign.traffic_source_type, self.traffic_source_types),
+            (Campaign.network_traffic_type, self.network_traffic_types),
+            (Campaign.created_by_user_id, self.created_by_user_ids),
+            (Campaign.approval, self.approval),
+        ]
+        out.extend(column.in_(list(values)) for column, values in pairs if values)
+        if self.is_active is not None:
+            out.append(Campaign.is_active.is_(self.is_active))
+        if self.is_draft is not None:
+            out.append(Campaign.is_draft.is_(self.is_draft))
+        if self.flat_rate is not None:
+            has = Campaign.flat_rate_micros.is_not(None)
+            out.append(has if self.flat_rate else not_(has))
+        if self.name_contains:
+            out.append(func.lower(Campaign.name).contains(self.name_contains.lower()))
+        return out
+
+
+class CampaignRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    @classmethod
+    def from_session(cls, session: AsyncSession) -> CampaignRepository:
+        return cls(session)
+
+    async def get(self, campaign_id: int) -> Campaign | None:
+        return await self.session.get(Campaign, campaign_id)
+
+    async def get_by_uuid(self, campaign_uuid: Any) -> Campaign | None:
+        rows = await self.session.execute(select(Campaign).where(Campaign.uuid == campaign_uuid))
+        return rows.scalar_one_or_none()
+
+    async def get_many(self, ids: Collection[int]) -> dict[int, Campaign]:
+        if not ids:
+            return {}
+        rows = await self.session.execute(select(Campaign).where(Campaign.id.in_(list(ids))))
+        return {c.id: c for c in rows.scalars()}
+
+    async def account_ids(self, ids: Collection[int]) -> dict[int, int]:
+        if not ids:
+            return {}
+        rows = await self.session.execute(
+            select(Campaign.id, Campaign.account_id).where(Campaign.id.in_(list(ids)))
+        )
+        return {int(row[0]): int(row[1]) for row in rows.all()}
+
+    def _filtered(self, filters: CampaignFilter) -> Select[Any]:
+        return select(Campaign).where(*filters.clauses())
+
+    async def search(
+        self, filters: CampaignFilter, sort: Sequence[Sort], page: PageParams | None
+    ) -> tuple[list[Campaign], int]:
+        stmt = self._filtered(filters)
+        order = [SORTABLE[s.field].desc() if s.descending else SORTABLE[s.field] for s in sort]
+        stmt = stmt.order_by(*order, Campaign.id)
+        if page is None:
+            items = list((await self.session.execute(stmt)).scalars())
+            return items, len(items)
+        count = select(func.count()).select_from(self._filtered(filters).subquery())
+        total = (await self.session.execute(count)).scalar_one()
+        stmt = stmt.offset(page.offset).limit(page.page_size)
+        return list((await self.session.execute(stmt)).scalars()), total
+
+    async def add(self, campaign: Campaign) -> Campaign:
+        self.session.add(campaign)
+        await self.session.flush()
+        return campaign
+
+    async def alias_taken(self, alias: str, exclude_id: int | None) -> bool:
+        stmt = select(Campaign.id).where(Campaign.alias == alias)
+        if exclude_id is not None:
+            stmt = stmt.where(Campaign.id != exclude_id)
+        return (await self.session.execute(stmt.limit(1))).first() is not None
+
+    async def external_id_taken(
+        self, external_id: str, placement: str | None, exclude_id: int | None
+    ) -> bool:
+        stmt = select(Campaign.id).where(
+            Campaign.external_campaign_id == external_id,
+            Campaign.placement.is_(None) if placement is None else Campaign.placement == placement,
+        )
+        if exclude_id is not None:
+            stmt = stmt.where(Campaign.id != exclude_id)
+        return (await self.session.execute(stmt.limit(1))).first() is not None
+
+    async def balances(self, account_ids: Collection[int]) -> dict[int, tuple[int, str]]:
+        if not account_ids:
+            return {}
+        rows = await self.session.execute(
+            select(Account.id, Account.balance_micros, Account.currency).where(
+                Account.id.in_(list(account_ids))
+            )
+        )
+        return {aid: (balance, currency) for aid, balance, currency in rows.all()}
+
+    async def active_for_generation(self) -> list[Campaign]:
+        """Every campaign that is not archived, for synthetic traffic."""
+        rows = await self.session.execute(
+            select(Campaign).where(not_(Campaign.is_archived)).order_by(Campaign.id)
+        )
+        return list(rows.scalars())
+
+    # spot prices
+    async def spot_prices(self, campaign_id: int) -> list[CampaignSpotPrice]:
+        rows = await self.session.execute(
+            select(CampaignSpotPrice)
+            .where(CampaignSpotPrice.campaign_id == campaign_id)
+            .order_by(CampaignSpotPrice.spot_id)
+        )
+        return list(rows.scalars())
+
+    async def spot_price(self, campaign_id: int, spot_id: int) -> CampaignSpotPrice | None:
+        return await self.session.get(CampaignSpotPrice, (campaign_id, spot_id))
+
+    async def add_spot_price(self, price: CampaignSpotPrice) -> CampaignSpotPrice:
+        self.session.add(price)
+        await self.session.flush()
+        return price
+
+    async def delete_spot_price(self, campaign_id: int, spot_id: int) -> bool:
+        result = await self.session.execute(
+            delete(CampaignSpotPrice).where(
+                CampaignSpotPrice.campaign_id == campaign_id, CampaignSpotPrice.spot_id == spot_id
+            )
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    # history
+    async def add_change(self, change: CampaignChange) -> None:
+        self.session.add(change)
+        await self.session.flush()
+
+    async def changes(self, campaign_id: int, page: PageParams) -> tuple[list[CampaignChange], int]:
+        where = CampaignChange.campaign_id == campaign_id
+        total = (
+            await self.session.execute(select(func.count(CampaignChange.id)).where(where))
+        ).scalar_one()
+        rows = await self.session.execute(
+            select(CampaignChange)
+            .where(where)
+            .order_by(CampaignChange.id)
+            .offset(page.offset)
+            .limit(page.page_size)
+        )
+        return list(rows.scalars()), total

@@ -1,0 +1,199 @@
+"""Canonical campaign state (ARCHITECTURE.md section 2) and every vendor status derived from it.
+
+Pure functions, no I/O: the service gathers the inputs (flags, balance, spend, the clock) and
+each dialect renders the vendor vocabulary from the same ``CampaignState``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from adplane.campaigns.spend import ZERO, SpendCounters
+
+
+class Approval(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class StopReason(StrEnum):
+    NO_FUNDS = "no_funds"
+    TOTAL_BUDGET_REACHED = "total_budget_reached"
+    DAILY_BUDGET_REACHED = "daily_budget_reached"
+    NOT_STARTED = "not_started"
+    ENDED = "ended"
+
+
+@dataclass(frozen=True)
+class StateInputs:
+    """Everything a campaign's derived state depends on."""
+
+    is_draft: bool
+    approval: Approval
+    is_active: bool
+    is_archived: bool
+    balance_micros: int = 1
+    start_at: datetime | None = None
+    end_at: datetime | None = None
+    daily_budget_micros: int | None = None
+    total_budget_micros: int | None = None
+    use_total_budget: bool = False
+    daily_impressions_cap: int | None = None
+    total_impressions_cap: int | None = None
+    daily_clicks_cap: int | None = None
+    total_clicks_cap: int | None = None
+    counters: SpendCounters = ZERO
+
+
+@dataclass(frozen=True)
+class CampaignState:
+    is_draft: bool
+    approval: Approval
+    is_active: bool
+    is_archived: bool
+    no_funds: bool
+    ended: bool
+    not_started: bool
+    total_budget_reached: bool
+    daily_budget_reached: bool
+
+    @property
+    def stop_reason(self) -> StopReason | None:
+        """The one reason shown when several apply, most permanent first."""
+        if self.ended:
+            return StopReason.ENDED
+        if self.total_budget_reached:
+            return StopReason.TOTAL_BUDGET_REACHED
+        if self.no_funds:
+            return StopReason.NO_FUNDS
+        if self.daily_budget_reached:
+            return StopReason.DAILY_BUDGET_REACHED
+        if self.not_started:
+            return StopReason.NOT_STARTED
+        return None
+
+    @property
+    def is_running(self) -> bool:
+        return (
+            self.approval is Approval.APPROVED
+            and self.is_active
+            and not self.is_archived
+            and not self.is_draft
+            and self.stop_reason is None
+        )
+
+
+def _reached(cap: int | None, used: int) -> bool:
+    return cap is not None and cap > 0 and used >= cap
+
+
+def derive(inputs: StateInputs, now: datetime) -> CampaignState:
+    """Derive the stop conditions from the flags, the wallet, the schedule and the counters."""
+    c = inputs.counters
+    total_reached = (
+        (inputs.use_total_budget and _reached(inputs.total_budget_micros, c.spend_total_micros))
+        or _reached(inputs.total_impressions_cap, c.impressions_total)
+        or _reached(inputs.total_clicks_cap, c.clicks_total)
+    )
+    daily_reached = (
+        _reached(inputs.daily_budget_micros, c.spend_today_micros)
+        or _reached(inputs.daily_impressions_cap, c.impressions_today)
+        or _reached(inputs.daily_clicks_cap, c.clicks_today)
+    )
+    return CampaignState(
+        is_draft=inputs.is_draft,
+        approval=inputs.approval,
+        is_active=inputs.is_active,
+        is_archived=inputs.is_archived,
+        no_funds=inputs.balance_micros <= 0,
+        ended=inputs.end_at is not None and inputs.end_at <= now,
+        not_started=inputs.start_at is not None and inputs.start_at > now,
+        total_budget_reached=total_reached,
+        daily_budget_reached=daily_reached,
+    )
+
+
+def native_status(state: CampaignState) -> str:
+    """The native status: from the flags alone, so lists can filter it in SQL."""
+    if state.is_archived:
+        return "archived"
+    if state.is_draft:
+        return "draft"
+    if state.approval is Approval.REJECTED:
+        return "rejected"
+    if state.approval is Approval.PENDING:
+        return "pending"
+    return "active" if state.is_active else "paused"
+
+
+def trafficstars_status(state: CampaignState) -> str:
+    """TrafficStars ``status``, in the order of ARCHITECTURE.md's table."""
+    if state.is_draft:
+        return "draft"
+    if state.approval is Approval.REJECTED:
+        return "rejected"
+    if state.approval is Approval.PENDING:
+        return "unapproved"
+    if state.total_budget_reached:
+        return "total_budget_is_reached"
+    if state.no_funds:
+        return "no_funds_active" if state.is_active else "no_funds_paused"
+    return "enabled" if state.is_active else "paused"
+
+
+def trafficstars_stopped(state: CampaignState) -> str | None:
+    """TrafficStars ``stopped``: the documented reason for a stop (only no_funds is defined)."""
+    return "no_funds" if state.no_funds else None
+
+
+def instal_status(state: CampaignState) -> str:
+    if state.is_archived:
+        return "DELETED"
+    if state.approval is Approval.REJECTED:
+        return "REJECTED"
+    if state.ended:
+        return "EXPIRED"
+    if state.is_active:
+        return "RUNNING"
+    return "PAUSED"
+
+
+def topsort_status(state: CampaignState) -> tuple[bool, str]:
+    """Topsort ``(isActive, status)``."""
+    return state.is_active, state.approval.value
+
+
+def smartyads_status(state: CampaignState) -> tuple[bool, bool, str]:
+    """SmartyAds ``(isActive, isRunning, extendedStatus)``."""
+    if state.is_archived:
+        extended = "Archived"
+    elif state.is_draft:
+        extended = "Draft"
+    elif state.approval is Approval.REJECTED:
+        extended = "Rejected"
+    elif state.approval is Approval.PENDING:
+        extended = "Pending Approval"
+    elif not state.is_active:
+        extended = "Paused"
+    elif state.ended:
+        extended = "Finished"
+    elif state.total_budget_reached:
+        extended = "Budget Reached"
+    elif state.no_funds:
+        extended = "Low Balance"
+    elif state.daily_budget_reached:
+        extended = "Daily Limit Reached"
+    elif state.not_started:
+        extended = "Scheduled"
+    else:
+        extended = "Running"
+    return state.is_active, state.is_running, extended
+
+
+def keitaro_state(state: CampaignState) -> str:
+    if state.is_archived:
+        return "deleted"
+    return "active" if state.is_active else "disabled"

@@ -1,0 +1,1 @@
+"""Platform catalogues: reject reasons, restrictions, audience segments."""

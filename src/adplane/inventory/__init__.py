@@ -1,0 +1,1 @@
+"""Core inventory: ad formats, sites and spots."""

@@ -1,0 +1,108 @@
+"""RFC 9457 problem+json: the native API's error shape, installed on the native sub-app."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from adplane.kit.errors import AppError
+
+log = logging.getLogger("adplane")
+
+MEDIA_TYPE = "application/problem+json"
+
+
+class ProblemField(BaseModel):
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    errors: list[ProblemField] | None = None
+
+
+# The ``responses=`` every native route declares, so its OpenAPI shows the error shape.
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem, "description": title}
+    for code, title in (
+        (400, "Bad request or malformed JSON"),
+        (401, "Missing or invalid credentials"),
+        (403, "Not allowed for this role"),
+        (404, "Not found (or another account's)"),
+        (409, "The resource's state forbids this"),
+        (422, "Validation failed"),
+    )
+}
+
+
+def problem(
+    status: int, title: str, detail: str, errors: list[dict[str, str]] | None = None
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": f"https://adplane.dev/problems/{title.lower().replace(' ', '-')}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE)
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """A pydantic location without its request-part prefix ("body", "query" ...)."""
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
+        parts = parts[1:]
+    return ".".join(parts) or "body"
+
+
+def validation_errors(exc: RequestValidationError) -> tuple[bool, list[dict[str, str]]]:
+    """(whether the body was not JSON at all, the field errors)."""
+    malformed = any(e.get("type") == "json_invalid" for e in exc.errors())
+    errors = [
+        {"field": field_path(tuple(e.get("loc", ()))), "message": str(e.get("msg", "invalid"))}
+        for e in exc.errors()
+    ]
+    return malformed, errors
+
+
+def install(app: FastAPI) -> None:
+    """Render every error of ``app`` as problem+json, never a traceback."""
+
+    @app.exception_handler(AppError)
+    async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
+        errors = [{"field": e.field, "message": e.message} for e in exc.errors] or None
+        return problem(exc.status_code, exc.title, exc.detail, errors)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        malformed, errors = validation_errors(exc)
+        if malformed:
+            return problem(400, "Malformed JSON", "the request body is not valid JSON", errors)
+        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return problem(422, "Validation failed", detail, errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized"}
+        title = titles.get(exc.status_code, "Error")
+        detail = exc.detail if isinstance(exc.detail, str) else title
+        return problem(exc.status_code, title, detail)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem(500, "Internal error", "an unexpected error occurred; it has been logged")

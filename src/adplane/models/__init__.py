@@ -1,0 +1,25 @@
+"""All ORM models on one MetaData, so Alembic sees every table and relations never cycle."""
+
+from adplane.models.accounts import AccessToken, Account, ApiKey, Transaction, User
+from adplane.models.base import Base
+from adplane.models.campaigns import Campaign, CampaignChange, CampaignSpotPrice
+from adplane.models.catalogues import RejectReason, Restriction, Segment
+from adplane.models.inventory import AdFormat, Site, Spot
+
+__all__ = [
+    "AccessToken",
+    "Account",
+    "AdFormat",
+    "ApiKey",
+    "Base",
+    "Campaign",
+    "CampaignChange",
+    "CampaignSpotPrice",
+    "RejectReason",
+    "Restriction",
+    "Segment",
+    "Site",
+    "Spot",
+    "Transaction",
+    "User",
+]

@@ -1,0 +1,172 @@
+"""The one campaign every dialect renders, its spot prices and its change history.
+
+Scalar fields that filters, delivery or budgets read are columns; money is integer micros.
+Targeting and the few nested vendor structures are JSON documents validated by the core
+schemas (``adplane.campaigns.schemas``) before they are stored.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from adplane.kit.time import utcnow
+from adplane.models.base import Base, BigId, TimestampMixin
+
+
+class Campaign(TimestampMixin, Base):
+    __tablename__ = "campaigns"
+    __table_args__ = (
+        Index("ix_campaigns_account_archived", "account_id", "is_archived"),
+        # Topsort: unique per marketplace (this installation) and ad format.
+        UniqueConstraint("placement", "external_campaign_id", name="uq_campaigns_external"),
+    )
+
+    # identity
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    uuid: Mapped[UUID] = mapped_column(default=uuid4, unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    created_by_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    cloned_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL")
+    )
+    name: Mapped[str] = mapped_column(String(255))
+    notes: Mapped[str | None] = mapped_column(Text)
+    group_id: Mapped[int | None]
+    position: Mapped[int | None]
+
+    # format and type
+    format_id: Mapped[int | None] = mapped_column(ForeignKey("ad_formats.id", ondelete="SET NULL"))
+    creative_type: Mapped[str | None] = mapped_column(String(32))
+    placement: Mapped[str | None] = mapped_column(String(32))
+    ad_format_options: Mapped[list[str]] = mapped_column(default=list)
+
+    # state flags (ARCHITECTURE.md section 2)
+    is_draft: Mapped[bool] = mapped_column(default=False)
+    approval: Mapped[str] = mapped_column(String(16), default="pending")
+    reject_reason_codes: Mapped[list[int]] = mapped_column(default=list)
+    reject_comment: Mapped[str | None] = mapped_column(Text)
+    decline_reason: Mapped[str | None] = mapped_column(String(255))
+    reviewed_by_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    reviewed_at: Mapped[datetime | None]
+    is_active: Mapped[bool] = mapped_column(default=False)
+    is_archived: Mapped[bool] = mapped_column(default=False)
+    archived_at: Mapped[datetime | None]
+
+    # pricing
+    pricing_model: Mapped[str] = mapped_column(String(8), default="cpm")
+    bid_price_micros: Mapped[int | None] = mapped_column(BigInteger)
+    rtb_bid_price_micros: Mapped[int | None] = mapped_column(BigInteger)
+    price_mode: Mapped[str | None] = mapped_column(String(32))
+    allow_any_price: Mapped[bool] = mapped_column(default=False)
+    disable_rtb: Mapped[bool] = mapped_column(default=False)
+    adaptive_bid: Mapped[bool] = mapped_column(default=False)
+    bidding_strategy: Mapped[str] = mapped_column(String(16), default="manual")
+    autobidding_objective: Mapped[str | None] = mapped_column(String(16))
+    target_roas_micros: Mapped[int | None] = mapped_column(BigInteger)
+    exclusivity_price_micros: Mapped[int | None] = mapped_column(BigInteger)
+    is_smart: Mapped[bool] = mapped_column(default=False)
+    is_auto_trigger: Mapped[bool] = mapped_column(default=False)
+    flat_rate_micros: Mapped[int | None] = mapped_column(BigInteger)
+    flat_rate_amount_micros: Mapped[int | None] = mapped_column(BigInteger)
+    payout_micros: Mapped[int | None] = mapped_column(BigInteger)
+    postback_payout_modifier: Mapped[bool] = mapped_column(default=False)
+    postback_payout_percent_micros: Mapped[int | None] = mapped_column(BigInteger)
+
+    # budgets, caps and pacing
+    daily_budget_micros: Mapped[int | None] = mapped_column(BigInteger)
+    total_budget_micros: Mapped[int | None] = mapped_column(BigInteger)
+    use_total_budget: Mapped[bool] = mapped_column(default=False)
+    budget_period: Mapped[str] = mapped_column(String(16), default="daily")
+    period_budget_micros: Mapped[int | None] = mapped_column(BigInteger)
+    test_period_budget_micros: Mapped[int | None] = mapped_column(BigInteger)
+    daily_impressions_cap: Mapped[int | None] = mapped_column(BigInteger)
+    total_impressions_cap: Mapped[int | None] = mapped_column(BigInteger)
+    daily_clicks_cap: Mapped[int | None] = mapped_column(BigInteger)
+    total_clicks_cap: Mapped[int | None] = mapped_column(BigInteger)
+    pacing: Mapped[str] = mapped_column(String(8), default="even")
+    frequency_enabled: Mapped[bool] = mapped_column(default=False)
+    frequency_type: Mapped[str | None] = mapped_column(String(8))
+    frequency_cap: Mapped[int | None]
+    frequency_period: Mapped[int | None]
+    weight: Mapped[int | None]
+    native_creatives_limit: Mapped[int | None]
+
+    # schedule
+    start_at: Mapped[datetime | None]
+    end_at: Mapped[datetime | None]
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    day_parting: Mapped[str | None] = mapped_column(String(168))
+
+    # traffic
+    traffic_type: Mapped[str] = mapped_column(String(16), default="ron")
+    traffic_source_type: Mapped[str] = mapped_column(String(16), default="all")
+    network_traffic_type: Mapped[str] = mapped_column(String(16), default="all")
+    targeting: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    segments: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    restriction_ids: Mapped[list[int]] = mapped_column(default=list)
+    product_ids: Mapped[list[str]] = mapped_column(default=list)
+    external_campaign_id: Mapped[str | None] = mapped_column(String(255))
+    is_exclusive: Mapped[bool] = mapped_column(default=False)
+    is_backup: Mapped[bool] = mapped_column(default=False)
+    is_traced: Mapped[bool] = mapped_column(default=False)
+    is_incentivized: Mapped[bool] = mapped_column(default=False)
+    is_rewarded: Mapped[bool] = mapped_column(default=False)
+
+    # destination
+    destination_url: Mapped[str | None] = mapped_column(Text)
+    application_name: Mapped[str | None] = mapped_column(String(255))
+    advertiser_domain: Mapped[str | None] = mapped_column(String(255))
+    analytics_tracking_code: Mapped[str | None] = mapped_column(String(255))
+
+    # tracker (Keitaro)
+    alias: Mapped[str | None] = mapped_column(String(255), unique=True)
+    rotation_type: Mapped[str] = mapped_column(String(16), default="position")
+    cookies_ttl_hours: Mapped[int] = mapped_column(default=24)
+    cost_model: Mapped[str] = mapped_column(String(16), default="CPC")
+    cost_value_micros: Mapped[int] = mapped_column(BigInteger, default=0)
+    cost_currency: Mapped[str | None] = mapped_column(String(3))
+    cost_auto: Mapped[bool] = mapped_column(default=False)
+    bind_visitors: Mapped[str | None] = mapped_column(String(8))
+    traffic_source_id: Mapped[int | None]
+    tracker_token: Mapped[str | None] = mapped_column(String(255))
+    domain_id: Mapped[int | None]
+    tracker_parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    postbacks: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
+
+
+class CampaignSpotPrice(TimestampMixin, Base):
+    """A per-spot bid that overrides the campaign price on that spot."""
+
+    __tablename__ = "campaign_spot_prices"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    spot_id: Mapped[int] = mapped_column(
+        ForeignKey("spots.id", ondelete="CASCADE"), primary_key=True
+    )
+    price_micros: Mapped[int] = mapped_column(BigInteger)
+
+
+class CampaignChange(Base):
+    """One recorded change of a campaign: who, when, what, and the client's tag (_rmodel)."""
+
+    __tablename__ = "campaign_changes"
+    __table_args__ = (Index("ix_campaign_changes_campaign", "campaign_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(32))
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    tag: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,242 @@
+"""The test harness: both database backends, a clean database per test, real servers.
+
+Every test that uses the ``database`` fixture (directly or through ``client``) runs once on
+SQLite and once on a throwaway PostgreSQL cluster that this harness starts itself. After each
+test every table is emptied and the migrations' seed rows are put back.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import delete, insert, select, text
+
+from adplane.accounts import service as accounts
+from adplane.accounts.principal import Principal, Role
+from adplane.app import create_app
+from adplane.kit.db import Database, create_database
+from adplane.migrations.runner import upgrade_async
+from adplane.models import Base
+from adplane.settings import Settings
+from tests.support.postgres import PostgresCluster
+from tests.support.server import LiveServer, server_env
+
+BACKENDS = ("sqlite", "postgresql")
+TEST_SECRET = "test-secret-key-not-the-default"
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """The run's PostgreSQL server; failing to start it fails the run (it is not optional)."""
+    cluster = PostgresCluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def _database_url(backend: str, tmp: Path, cluster_factory: Any, name: str) -> str:
+    if backend == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp / (name + '.sqlite3')}"
+    cluster: PostgresCluster = cluster_factory()
+    return cluster.create_database(name)
+
+
+@pytest.fixture(scope="session")
+def database_url(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> str:
+    tmp = tmp_path_factory.mktemp(f"db-{backend}")
+    return _database_url(
+        backend, tmp, lambda: request.getfixturevalue("postgres_cluster"), "adplane_test"
+    )
+
+
+@dataclass
+class Seeds:
+    rows: dict[str, list[dict[str, Any]]]
+
+
+@pytest.fixture(scope="session")
+async def migrated(database_url: str) -> AsyncIterator[tuple[Database, Seeds]]:
+    await upgrade_async(database_url)
+    db = create_database(database_url)
+    seeds: dict[str, list[dict[str, Any]]] = {}
+    async with db.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            rows = (await conn.execute(select(table))).mappings().all()
+            if rows:
+                seeds[table.name] = [dict(r) for r in rows]
+    try:
+        yield db, Seeds(seeds)
+    finally:
+        await db.dispose()
+
+
+async def reset(db: Database, seeds: Seeds) -> None:
+    """Empty every table and restore the migrations' seed rows."""
+    async with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+            await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(Base.metadata.sorted_tables):
+                await conn.execute(delete(table))
+            has_sequences = await conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")
+            )
+            if has_sequences.first() is not None:
+                await conn.execute(text("DELETE FROM sqlite_sequence"))
+        for table in Base.metadata.sorted_tables:
+            if table.name in seeds.rows:
+                await conn.execute(insert(table), seeds.rows[table.name])
+        if conn.dialect.name == "postgresql":
+            for table in Base.metadata.sorted_tables:
+                if "id" in table.c and table.name in seeds.rows:
+                    await conn.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                            f"(SELECT max(id) FROM {table.name}))"
+                        )
+                    )
+
+
+@pytest.fixture
+async def database(migrated: tuple[Database, Seeds]) -> AsyncIterator[Database]:
+    db, seeds = migrated
+    try:
+        yield db
+    finally:
+        await reset(db, seeds)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return Settings(
+        env="test",
+        secret_key=TEST_SECRET,
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+    )
+
+
+@pytest.fixture
+async def app(settings: Settings, database: Database) -> AsyncIterator[Any]:
+    application = create_app(settings, database=database)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+@dataclass
+class Actor:
+    """A user with a live API key, and the headers that authenticate as it."""
+
+    user_id: int
+    account_id: int | None
+    api_key: str
+    email: str
+    password: str
+    principal: Principal
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.api_key}"}
+
+
+class Factory:
+    """Creates users and accounts straight through the services (not under test here)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def user(
+        self, role: Role, *, balance: Decimal = Decimal("1000"), account_id: int | None = None
+    ) -> Actor:
+        email = f"{role.value}-{uuid.uuid4().hex[:10]}@example.test"
+        password = "correct-horse-battery"
+        async with self.db.sessionmaker() as session, session.begin():
+            created = await accounts.create_user(
+                session, None, email=email, password=password, role=role, account_id=account_id
+            )
+            principal = Principal(created.user.id, role, created.user.account_id)
+            if created.user.account_id is not None and balance and account_id is None:
+                await accounts.record_transaction(
+                    session,
+                    created.user.account_id,
+                    "deposit",
+                    int(balance * 1_000_000),
+                    "test",
+                    None,
+                )
+        return Actor(
+            created.user.id, created.user.account_id, created.api_key, email, password, principal
+        )
+
+    async def admin(self) -> Actor:
+        return await self.user(Role.ADMIN)
+
+    async def advertiser(self, balance: Decimal = Decimal("1000")) -> Actor:
+        return await self.user(Role.ADVERTISER, balance=balance)
+
+
+@pytest.fixture
+def factory(database: Database) -> Factory:
+    return Factory(database)
+
+
+@pytest.fixture
+async def admin(factory: Factory) -> Actor:
+    return await factory.admin()
+
+
+@pytest.fixture
+async def advertiser(factory: Factory) -> Actor:
+    return await factory.advertiser()
+
+
+@pytest.fixture
+async def other_advertiser(factory: Factory) -> Actor:
+    return await factory.advertiser()
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[LiveServer]:
+    """A real ``adplane serve`` process per backend, on its own database, for the session."""
+    tmp = tmp_path_factory.mktemp(f"live-{backend}")
+    url = _database_url(
+        backend, tmp, lambda: request.getfixturevalue("postgres_cluster"), "adplane_live"
+    )
+    server = LiveServer(server_env(tmp / "data", url))
+    (tmp / "data").mkdir(exist_ok=True)
+    server.create_admin()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"adplane test harness: backends {', '.join(BACKENDS)}; CI={os.environ.get('CI', '')}"
