@@ -33,6 +33,12 @@ def create_native_api() -> FastAPI:
     return api
 
 
+def mount_dialect(app: FastAPI, prefix: str, dialect: FastAPI) -> None:
+    """Mount a dialect sub-app; it shares the root app's state (settings, database)."""
+    dialect.state = app.state
+    app.mount(prefix, dialect)
+
+
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     """Build the whole HTTP surface; engines are created here, never at import time."""
     settings = settings or get_settings()
@@ -54,11 +60,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.database = db
-    native = create_native_api()
-    # Sub-apps read the same state (settings, database) as the root app.
-    native.state = app.state
-    app.mount(NATIVE_PREFIX, native)
-    # --- dialect sub-apps are mounted below, each at its own prefix ---
+    mount_dialect(app, NATIVE_PREFIX, create_native_api())
+    # --- dialect sub-apps are mounted below, each at its own prefix (see mount_dialect) ---
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:

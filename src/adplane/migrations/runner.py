@@ -27,7 +27,8 @@ def alembic_config(url: str) -> Config:
 def _upgrade(connection: Connection, url: str) -> None:
     config = alembic_config(url)
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    # "heads": parallel branches (merged later) must not stop a deployment.
+    command.upgrade(config, "heads")
 
 
 async def upgrade_async(url: str) -> None:
