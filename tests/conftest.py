@@ -21,6 +21,7 @@ from sqlalchemy import delete, insert, select, text
 
 from adplane.accounts import service as accounts
 from adplane.accounts.principal import Principal, Role
+from adplane.accounts.security import hash_password
 from adplane.app import create_app
 from adplane.kit.db import Database, create_database
 from adplane.migrations.runner import upgrade_async
@@ -30,7 +31,7 @@ from tests.support.postgres import PostgresCluster
 from tests.support.server import LiveServer, server_env
 
 BACKENDS = ("sqlite", "postgresql")
-TEST_SECRET = "test-secret-key-not-the-default"
+TEST_SECRET = "test-secret-key-not-the-default-32b"
 
 
 @pytest.fixture(scope="session")
@@ -87,31 +88,31 @@ async def migrated(database_url: str) -> AsyncIterator[tuple[Database, Seeds]]:
 
 
 async def reset(db: Database, seeds: Seeds) -> None:
-    """Empty every table and restore the migrations' seed rows."""
+    """Empty every table, restore the migrations' seed rows and restart the id sequences."""
+    tables = Base.metadata.sorted_tables
     async with db.engine.begin() as conn:
+        # DELETE rather than TRUNCATE: on a test's handful of rows PostgreSQL deletes some
+        # thirty times faster than it truncates fifteen tables.
+        for table in reversed(tables):
+            await conn.execute(delete(table))
+        for table in tables:
+            if table.name in seeds.rows:
+                await conn.execute(insert(table), seeds.rows[table.name])
         if conn.dialect.name == "postgresql":
-            names = ", ".join(t.name for t in Base.metadata.sorted_tables)
-            await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            quote = conn.dialect.identifier_preparer.quote
+            restarts = [
+                f"setval(pg_get_serial_sequence('{quote(t.name)}', 'id'), "
+                f"COALESCE((SELECT max(id) FROM {quote(t.name)}), 0) + 1, false)"
+                for t in tables
+                if "id" in t.c
+            ]
+            await conn.execute(text("SELECT " + ", ".join(restarts)))
         else:
-            for table in reversed(Base.metadata.sorted_tables):
-                await conn.execute(delete(table))
             has_sequences = await conn.execute(
                 text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")
             )
             if has_sequences.first() is not None:
                 await conn.execute(text("DELETE FROM sqlite_sequence"))
-        for table in Base.metadata.sorted_tables:
-            if table.name in seeds.rows:
-                await conn.execute(insert(table), seeds.rows[table.name])
-        if conn.dialect.name == "postgresql":
-            for table in Base.metadata.sorted_tables:
-                if "id" in table.c and table.name in seeds.rows:
-                    await conn.execute(
-                        text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"(SELECT max(id) FROM {table.name}))"
-                        )
-                    )
 
 
 @pytest.fixture
@@ -163,6 +164,12 @@ class Actor:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
+# Every factory user shares this password and so one argon2id hash: hashing costs a tenth of a
+# second, which would otherwise dominate the suite's run time.
+FACTORY_PASSWORD = "correct-horse-battery"
+FACTORY_PASSWORD_HASH = hash_password(FACTORY_PASSWORD)
+
+
 class Factory:
     """Creates users and accounts straight through the services (not under test here)."""
 
@@ -173,10 +180,16 @@ class Factory:
         self, role: Role, *, balance: Decimal = Decimal("1000"), account_id: int | None = None
     ) -> Actor:
         email = f"{role.value}-{uuid.uuid4().hex[:10]}@example.test"
-        password = "correct-horse-battery"
+        password = FACTORY_PASSWORD
         async with self.db.sessionmaker() as session, session.begin():
             created = await accounts.create_user(
-                session, None, email=email, password=password, role=role, account_id=account_id
+                session,
+                None,
+                email=email,
+                password=password,
+                role=role,
+                account_id=account_id,
+                password_hash=FACTORY_PASSWORD_HASH,
             )
             principal = Principal(created.user.id, role, created.user.account_id)
             if created.user.account_id is not None and balance and account_id is None:

@@ -10,8 +10,14 @@ from fastapi.responses import JSONResponse
 
 from adplane.accounts.endpoints import router as accounts_router
 from adplane.campaigns.endpoints import router as campaigns_router
+from adplane.catalogues.endpoints import router as catalogues_router
+from adplane.dialects import instal, topsort, trafficstars
+from adplane.events.endpoints import router as events_router
+from adplane.events.runtime import EventRuntime
+from adplane.inventory.endpoints import router as inventory_router
 from adplane.kit import problems
 from adplane.kit.db import Database, create_database
+from adplane.reports.endpoints import router as reports_router
 from adplane.settings import Settings, get_settings
 
 NATIVE_PREFIX = "/api/v1"
@@ -30,6 +36,10 @@ def create_native_api() -> FastAPI:
     api.include_router(accounts_router)
     api.include_router(campaigns_router)
     # --- native routers of other domains go below (events, reports, inventory, catalogues) ---
+    api.include_router(events_router)
+    api.include_router(reports_router)
+    api.include_router(catalogues_router)
+    api.include_router(inventory_router)
     return api
 
 
@@ -49,11 +59,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # --- start data-plane runtimes here (event log writer, loader) ---
+        app.state.events = await EventRuntime.start(settings)
         try:
             yield
         finally:
-            if owns_database:
-                await db.dispose()
+            try:
+                await app.state.events.stop()
+            finally:
+                app.state.events = None
+                if owns_database:
+                    await db.dispose()
 
     app = FastAPI(
         title="adplane", lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None
@@ -62,6 +77,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.database = db
     mount_dialect(app, NATIVE_PREFIX, create_native_api())
     # --- dialect sub-apps are mounted below, each at its own prefix (see mount_dialect) ---
+    mount_dialect(app, "/trafficstars", trafficstars.create_trafficstars_app())
+    mount_dialect(app, "/instal", instal.create_api())
+    mount_dialect(app, "/topsort", topsort.create_api())
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adplane.events.cli import events_app
 from adplane.kit.db import Database, create_database
 from adplane.kit.errors import AppError
 from adplane.settings import Settings, get_settings
@@ -17,6 +18,7 @@ from adplane.settings import Settings, get_settings
 app = typer.Typer(help="adplane: a self-hosted advertising platform.", no_args_is_help=True)
 users_app = typer.Typer(help="Manage users.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
+app.add_typer(events_app, name="events")
 
 T = TypeVar("T")
 
@@ -59,7 +61,7 @@ def migrate() -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes")] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes", min=1, max=64)] = 1,
 ) -> None:
     """Apply pending migrations, then serve the HTTP API."""
     import uvicorn
@@ -73,14 +75,18 @@ def serve(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     migrate_database(settings)
-    uvicorn.run(
-        create_app(settings),
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-        access_log=False,
-    )
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "access_log": False,
+    }
+    if workers > 1:
+        # uvicorn forks workers only for an import string; each builds its own app (and
+        # database engine) from the same environment.
+        uvicorn.run("adplane.app:create_app", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)
 
 
 @users_app.command("create")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -11,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adplane.accounts import service as accounts
 from adplane.accounts.principal import Principal, Role
 from adplane.accounts.repository import AccountRepository
+from adplane.accounts.security import API_KEY_PREFIX
 from adplane.campaigns import schemas
 from adplane.campaigns import service as campaigns
 from adplane.campaigns.repository import CampaignFilter
@@ -37,22 +41,37 @@ class DemoCredentials:
         return out
 
 
+def demo_key(secret_key: str, email: str) -> str:
+    """The demo user's API key: derived from the secret, so every run prints the same one."""
+    digest = hmac.new(secret_key.encode(), f"adplane-demo:{email}".encode(), hashlib.sha256)
+    return API_KEY_PREFIX + base64.urlsafe_b64encode(digest.digest()).decode().rstrip("=")
+
+
 async def _user(
-    session: AsyncSession, email: str, password: str, role: Role
+    session: AsyncSession, settings: Settings, email: str, password: str, role: Role
 ) -> tuple[Principal, str]:
     repo = AccountRepository.from_session(session)
     user = await repo.get_user_by_email(email)
+    random_key: str | None = None
     if user is None:
         created = await accounts.create_user(
             session, None, email=email, password=password, role=role
         )
-        user = created.user
-        key = created.api_key
-    else:
-        # Keys are stored hashed, so a re-run can only hand out a fresh one.
-        principal = Principal(user.id, Role(user.role), user.account_id)
+        user, random_key = created.user, created.api_key
+    principal = Principal(user.id, Role(user.role), user.account_id)
+    if random_key is not None:
+        # Nobody is shown the random first key: the demo prints its derived one instead.
+        first = await accounts.get_api_key_by_secret(session, random_key)
+        if first is not None:
+            await accounts.revoke_api_key(session, principal, first.id)
+    key = demo_key(settings.secret_key, email)
+    stored = await accounts.get_api_key_by_secret(session, key)
+    if stored is None:
+        await accounts.store_api_key(session, user.id, "demo", key)
+    elif stored.revoked_at is not None:
+        # Someone revoked the demo key on purpose; hand out a fresh random one instead.
         key, _ = await accounts.create_api_key(session, principal, name="demo")
-    return Principal(user.id, Role(user.role), user.account_id), key
+    return principal, key
 
 
 async def _campaigns(
@@ -108,7 +127,7 @@ async def _campaigns(
 async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredentials:
     """Create the demo world if it is missing; return credentials to print."""
     creds = DemoCredentials()
-    admin, admin_key = await _user(session, ADMIN_EMAIL, ADMIN_PASSWORD, Role.ADMIN)
+    admin, admin_key = await _user(session, settings, ADMIN_EMAIL, ADMIN_PASSWORD, Role.ADMIN)
     creds.lines.append(("admin", ADMIN_EMAIL, ADMIN_PASSWORD, admin_key))
     spot_ids: list[int] = []
     if not (await campaigns.list_campaigns(session, admin, CampaignFilter())).total:
@@ -120,7 +139,7 @@ async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredential
                 )
                 spot_ids.append(spot.id)
     for email, password, balance in ADVERTISERS:
-        owner, key = await _user(session, email, password, Role.ADVERTISER)
+        owner, key = await _user(session, settings, email, password, Role.ADVERTISER)
         creds.lines.append(("advertiser", email, password, key))
         assert owner.account_id is not None
         account = await accounts.get_account(session, admin, owner.account_id)

@@ -10,6 +10,7 @@ from adplane.accounts import service
 from adplane.accounts.principal import Principal
 from adplane.kit.db import Session
 from adplane.kit.errors import BadRequest, Unauthorized
+from adplane.kit.ids import MAX_ID
 from adplane.settings import Settings
 
 ACT_FOR_HEADER = "X-Adplane-Account"
@@ -37,7 +38,9 @@ async def current_principal(request: Request, session: Session, settings: AppSet
     principal = await service.authenticate(session, settings, bearer_credential(request))
     raw = request.headers.get(ACT_FOR_HEADER)
     if raw is not None:
-        if not raw.isdigit():
+        raw = raw.strip()
+        # isdigit() alone admits non-ASCII digits ("²") that int() refuses.
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 19 and 0 < int(raw) <= MAX_ID):
             raise BadRequest(f"{ACT_FOR_HEADER} must be an account id")
         principal = await service.act_for(session, principal, int(raw))
     return principal

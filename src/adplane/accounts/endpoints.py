@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 
 from adplane.accounts import schemas, service
 from adplane.accounts.auth import AppSettings, CurrentPrincipal
+from adplane.accounts.principal import Role
 from adplane.kit.db import Session
+from adplane.kit.ids import MAX_ID
 from adplane.kit.money import from_micros
-from adplane.kit.pagination import MAX_PAGE_SIZE, Page, PageParams
+from adplane.kit.pagination import MAX_PAGE_SIZE, Page, PageParams, parse_sort
 from adplane.kit.problems import PROBLEM_RESPONSES
+from adplane.kit.routing import ExactJSONRoute
 from adplane.models import Account, ApiKey, Transaction, User
 
-router = APIRouter()
+router = APIRouter(route_class=ExactJSONRoute)
 ERRORS = PROBLEM_RESPONSES
-Id = Annotated[int, Path(gt=0, le=2**62)]
+Id = Annotated[int, Path(gt=0, le=MAX_ID)]
 PageNo = Annotated[int, Query(ge=1, le=10_000_000)]
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
+SortParam = Annotated[
+    str | None,
+    Query(max_length=255, description="Fields separated by commas, '-' prefix for descending"),
+]
 
 
 def account_out(a: Account) -> schemas.Account:
@@ -112,10 +119,16 @@ async def create_account(
 
 @router.get("/accounts", tags=["accounts"], responses=ERRORS)
 async def list_accounts(
-    principal: CurrentPrincipal, session: Session, page: PageNo = 1, page_size: PageSize = 20
+    principal: CurrentPrincipal,
+    session: Session,
+    page: PageNo = 1,
+    page_size: PageSize = 20,
+    sort: SortParam = None,
 ) -> Page[schemas.Account]:
     """Accounts the caller may see (an advertiser sees its own)."""
-    items, total = await service.list_accounts(session, principal, PageParams(page, page_size))
+    items, total = await service.list_accounts(
+        session, principal, PageParams(page, page_size), parse_sort(sort)
+    )
     return Page(items=[account_out(a) for a in items], total=total, page=page, page_size=page_size)
 
 
@@ -140,10 +153,12 @@ async def transactions(
     session: Session,
     page: PageNo = 1,
     page_size: PageSize = 20,
+    sort: SortParam = None,
+    kind: Annotated[str | None, Query(max_length=16, pattern="^[a-z_]+$")] = None,
 ) -> Page[schemas.Transaction]:
-    """The account's wallet transactions, newest first."""
+    """The account's wallet transactions, newest first unless sorted otherwise."""
     items, total = await service.list_transactions(
-        session, principal, id, PageParams(page, page_size)
+        session, principal, id, PageParams(page, page_size), parse_sort(sort), kind
     )
     return Page(items=[tx_out(t) for t in items], total=total, page=page, page_size=page_size)
 
@@ -168,13 +183,20 @@ async def create_user(
 async def list_users(
     principal: CurrentPrincipal,
     session: Session,
-    account_id: Annotated[int | None, Query(gt=0)] = None,
+    account_id: Annotated[int | None, Query(gt=0, le=MAX_ID)] = None,
+    role: Role | None = None,
     page: PageNo = 1,
     page_size: PageSize = 20,
+    sort: SortParam = None,
 ) -> Page[schemas.User]:
     """Users the caller may see."""
     items, total = await service.list_users(
-        session, principal, PageParams(page, page_size), account_id
+        session,
+        principal,
+        PageParams(page, page_size),
+        account_id,
+        sort=parse_sort(sort),
+        role=role,
     )
     return Page(items=[user_out(u) for u in items], total=total, page=page, page_size=page_size)
 
@@ -192,10 +214,21 @@ async def create_api_key(
 
 @router.get("/api-keys", tags=["api keys"], responses=ERRORS)
 async def list_api_keys(
-    principal: CurrentPrincipal, session: Session, page: PageNo = 1, page_size: PageSize = 20
+    principal: CurrentPrincipal,
+    session: Session,
+    page: PageNo = 1,
+    page_size: PageSize = 20,
+    sort: SortParam = None,
+    status: Annotated[Literal["active", "revoked"] | None, Query()] = None,
 ) -> Page[schemas.ApiKey]:
     """API keys of the caller's account (all, for an admin)."""
-    items, total = await service.list_api_keys(session, principal, PageParams(page, page_size))
+    items, total = await service.list_api_keys(
+        session,
+        principal,
+        PageParams(page, page_size),
+        sort=parse_sort(sort),
+        revoked=None if status is None else status == "revoked",
+    )
     return Page(items=[key_out(k) for k in items], total=total, page=page, page_size=page_size)
 
 

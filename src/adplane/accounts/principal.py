@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from adplane.kit.errors import NotFound
+from adplane.kit.errors import NotFound, ValidationFailed
 
 
 class Role(StrEnum):
@@ -38,7 +38,9 @@ class Principal:
                 return requested
             if self.account_id is not None:
                 return self.account_id
-            raise NotFound("account_id is required when an admin creates a resource")
+            raise ValidationFailed.field(
+                "account_id", "is required when an admin creates a resource"
+            )
         if self.account_id is None:
             raise NotFound("this user is not linked to an account")
         if requested is not None and requested != self.account_id:

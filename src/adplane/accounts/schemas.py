@@ -6,11 +6,20 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from adplane.accounts.principal import Role
+from adplane.kit.ids import RowId
+from adplane.kit.money import is_currency
 
-Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+def _iso_currency(code: str) -> str:
+    if not is_currency(code):
+        raise ValueError(f"{code!r} is not an ISO 4217 currency code")
+    return code
+
+
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(_iso_currency)]
 # A deliberately plain check: one @, no spaces, a dot in the domain (no extra dependency).
 Email = Annotated[
     str,
@@ -79,7 +88,7 @@ class UserCreate(Strict):
     email: Email
     password: str = Field(min_length=8, max_length=1024)
     role: Role = Role.ADVERTISER
-    account_id: int | None = Field(default=None, gt=0)
+    account_id: RowId | None = None
 
 
 class User(BaseModel):
@@ -98,7 +107,7 @@ class UserCreated(User):
 
 class ApiKeyCreate(Strict):
     name: str = Field(default="default", min_length=1, max_length=255)
-    user_id: int | None = Field(default=None, gt=0, description="Defaults to the caller")
+    user_id: RowId | None = Field(default=None, description="Defaults to the caller")
 
 
 class ApiKey(BaseModel):

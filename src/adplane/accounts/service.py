@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
+from functools import lru_cache
+from uuid import UUID
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts.principal import Principal, Role
-from adplane.accounts.repository import AccountRepository
+from adplane.accounts.repository import (
+    ACCOUNT_SORTS,
+    API_KEY_SORTS,
+    TRANSACTION_SORTS,
+    USER_SORTS,
+    AccountRepository,
+)
 from adplane.accounts.security import (
+    API_KEY_PREFIX,
     IssuedToken,
     decode_token,
     hash_password,
@@ -23,10 +35,12 @@ from adplane.accounts.security import (
 )
 from adplane.kit.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed
 from adplane.kit.money import to_micros
-from adplane.kit.pagination import PageParams
+from adplane.kit.pagination import PageParams, Sort, check_sort
 from adplane.kit.time import utcnow
 from adplane.models import AccessToken, Account, ApiKey, Transaction, User
 from adplane.settings import Settings
+
+API_KEY_USE_PRECISION = timedelta(minutes=1)
 
 
 def require_admin(principal: Principal) -> None:
@@ -71,12 +85,25 @@ async def get_account(session: AsyncSession, principal: Principal, account_id: i
     return account
 
 
+async def get_account_by_external_id(
+    session: AsyncSession, principal: Principal, external_id: str
+) -> Account:
+    """An account by its external id (Topsort vendorId); one the principal may not see is
+    not found."""
+    account = await AccountRepository.from_session(session).get_account_by_external_id(external_id)
+    if account is None or not principal.can_access(account.id):
+        raise NotFound(f"account {external_id!r} not found")
+    return account
+
+
 async def list_accounts(
-    session: AsyncSession, principal: Principal, page: PageParams
+    session: AsyncSession, principal: Principal, page: PageParams, sort: Sequence[Sort] = ()
 ) -> tuple[list[Account], int]:
+    """Every account for an admin; an advertiser's own account otherwise."""
+    check_sort(sort, ACCOUNT_SORTS)
     repo = AccountRepository.from_session(session)
     if principal.is_admin:
-        return await repo.list_accounts(page)
+        return await repo.list_accounts(page, sort)
     own = await repo.get_account(principal.account_id) if principal.account_id else None
     items = [own] if own is not None and page.page == 1 else []
     return items, 1 if own is not None else 0
@@ -95,10 +122,11 @@ async def deposit(
     reference: str | None = None,
 ) -> Transaction:
     """Credit an account's wallet; recorded as a transaction."""
+    # Visibility before role: another account's wallet is missing, not forbidden.
+    await get_account(session, principal, account_id)
     require_admin(principal)
     if amount <= 0:
         raise ValidationFailed.field("amount", "must be greater than 0")
-    await get_account(session, principal, account_id)
     return await record_transaction(
         session, account_id, "deposit", to_micros(amount), reference, principal.user_id
     )
@@ -116,7 +144,9 @@ async def record_transaction(
     repo = AccountRepository.from_session(session)
     balance = await repo.apply_balance_change(account_id, amount_micros)
     if balance is None:
-        raise NotFound(f"account {account_id} not found")
+        if await repo.get_account(account_id) is None:
+            raise NotFound(f"account {account_id} not found")
+        raise ValidationFailed.field("amount", "would take the balance beyond the wallet's limit")
     tx = Transaction(
         account_id=account_id,
         kind=kind,
@@ -130,10 +160,19 @@ async def record_transaction(
 
 
 async def list_transactions(
-    session: AsyncSession, principal: Principal, account_id: int, page: PageParams
+    session: AsyncSession,
+    principal: Principal,
+    account_id: int,
+    page: PageParams,
+    sort: Sequence[Sort] = (),
+    kind: str | None = None,
 ) -> tuple[list[Transaction], int]:
+    """An account's wallet transactions, newest first unless sorted otherwise."""
+    check_sort(sort, TRANSACTION_SORTS)
     await get_account(session, principal, account_id)
-    return await AccountRepository.from_session(session).list_transactions(account_id, page)
+    return await AccountRepository.from_session(session).list_transactions(
+        account_id, page, sort, kind
+    )
 
 
 # users
@@ -155,8 +194,15 @@ async def create_user(
     role: Role,
     account_id: int | None = None,
     currency: str = "USD",
+    password_hash: str | None = None,
 ) -> CreatedUser:
-    """Create a user and its first API key; a new advertiser gets a new account."""
+    """Create a user and its first API key; a new advertiser gets a new account.
+
+    ``password_hash`` is an argon2id hash made earlier (a user imported from elsewhere, or
+    test fixtures sharing one) that is stored instead of hashing ``password``.
+    """
+    if password_hash is not None and not password_hash.startswith("$argon2id$"):
+        raise ValueError("password_hash must be an argon2id hash")
     if principal is not None:
         require_admin(principal)
     repo = AccountRepository.from_session(session)
@@ -171,24 +217,40 @@ async def create_user(
         account = await create_account(session, None, name=email, currency=currency)
     user = User(
         email=email,
-        password_hash=hash_password(password),
+        # Hashing takes a CPU-bound tenth of a second; keep the event loop serving meanwhile.
+        password_hash=password_hash or await asyncio.to_thread(hash_password, password),
         role=role.value,
         account_id=account.id if account else None,
     )
-    await repo.add(user)
+    try:
+        # Two requests racing with one email both pass the check above; one loses here.
+        async with session.begin_nested():
+            await repo.add(user)
+    except IntegrityError as exc:
+        raise Conflict(f"a user with email {email!r} already exists") from exc
     key, _ = await _new_key(repo, user.id, "default")
     return CreatedUser(user, account, key)
 
 
 async def list_users(
-    session: AsyncSession, principal: Principal, page: PageParams, account_id: int | None = None
+    session: AsyncSession,
+    principal: Principal,
+    page: PageParams,
+    account_id: int | None = None,
+    *,
+    sort: Sequence[Sort] = (),
+    role: Role | None = None,
 ) -> tuple[list[User], int]:
+    """Users the principal may see: an advertiser sees its own account's."""
+    check_sort(sort, USER_SORTS)
     scope = principal.scope()
     if scope is not None:
         if account_id is not None and account_id != scope:
             return [], 0
         account_id = scope
-    return await AccountRepository.from_session(session).list_users(account_id, page)
+    return await AccountRepository.from_session(session).list_users(
+        account_id, page, sort, role.value if role else None
+    )
 
 
 async def get_user(session: AsyncSession, user_id: int) -> User:
@@ -202,14 +264,37 @@ async def users_by_ids(session: AsyncSession, ids: list[int]) -> dict[int, User]
     return await AccountRepository.from_session(session).users_by_ids(ids)
 
 
+async def users_by_uuids(session: AsyncSession, uuids: list[UUID]) -> dict[UUID, User]:
+    """Users keyed by uuid, for dialects that name users by uuid (Topsort statusUpdatedBy)."""
+    return await AccountRepository.from_session(session).users_by_uuids(uuids)
+
+
 # API keys
 
 
-async def _new_key(repo: AccountRepository, user_id: int, name: str) -> tuple[str, ApiKey]:
-    key = new_api_key()
+async def _new_key(
+    repo: AccountRepository, user_id: int, name: str, key: str | None = None
+) -> tuple[str, ApiKey]:
+    key = key or new_api_key()
     row = ApiKey(user_id=user_id, name=name, prefix=key[:10], key_hash=hash_secret(key))
     await repo.add(row)
     return key, row
+
+
+async def store_api_key(session: AsyncSession, user_id: int, name: str, key: str) -> ApiKey:
+    """Store a key the caller derived itself (the demo's stable keys); only its hash is kept.
+
+    Keys handed to clients normally come from ``create_api_key``, which draws them at random.
+    """
+    if not key.startswith(API_KEY_PREFIX) or len(key) < 40:
+        raise ValueError("an API key needs the adplane prefix and at least 256 bits")
+    _, row = await _new_key(AccountRepository.from_session(session), user_id, name, key)
+    return row
+
+
+async def get_api_key_by_secret(session: AsyncSession, key: str) -> ApiKey | None:
+    """The stored record of a key, found by hashing it."""
+    return await AccountRepository.from_session(session).get_api_key_by_hash(hash_secret(key))
 
 
 async def _visible_user(session: AsyncSession, principal: Principal, user_id: int) -> User:
@@ -231,14 +316,21 @@ async def create_api_key(
 
 
 async def list_api_keys(
-    session: AsyncSession, principal: Principal, page: PageParams
+    session: AsyncSession,
+    principal: Principal,
+    page: PageParams,
+    *,
+    sort: Sequence[Sort] = (),
+    revoked: bool | None = None,
 ) -> tuple[list[ApiKey], int]:
+    """API keys of the principal's account (every key, for an admin acting for none)."""
+    check_sort(sort, API_KEY_SORTS)
     repo = AccountRepository.from_session(session)
     if principal.is_admin and principal.account_id is None:
-        return await repo.list_api_keys(None, page)
+        return await repo.list_api_keys(None, page, sort, revoked)
     users, _ = await repo.list_users(principal.account_id, PageParams(1, 10_000))
     ids = [u.id for u in users] or [principal.user_id]
-    return await repo.list_api_keys(ids, page)
+    return await repo.list_api_keys(ids, page, sort, revoked)
 
 
 async def revoke_api_key(session: AsyncSession, principal: Principal, key_id: int) -> ApiKey:
@@ -289,13 +381,19 @@ async def login(
     """Exchange an email and password for an access token."""
     user = await AccountRepository.from_session(session).get_user_by_email(email)
     # Verify even for a missing user so timing does not reveal which emails exist.
-    ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
+    ok = await asyncio.to_thread(
+        verify_password, user.password_hash if user else _dummy_hash(), password
+    )
     if user is None or not ok or not user.is_active:
         raise Unauthorized("invalid email or password")
     return await _open_session(session, settings, user.id, kind="access", source="password")
 
 
-_DUMMY_HASH = hash_password(secrets.token_hex(8))
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    # Made on first use: hashing takes a tenth of a second, which every process importing
+    # this module (each CLI command, each server start) would otherwise pay.
+    return hash_password(secrets.token_hex(8))
 
 
 @dataclass(frozen=True)
@@ -347,7 +445,11 @@ async def authenticate(session: AsyncSession, settings: Settings, credential: st
     if key is None or key.revoked_at is not None:
         raise Unauthorized("invalid API key")
     principal = await _principal_for(repo, key.user_id, None)
-    await repo.touch_api_key(key.id, now)
+    # The update locks the key's row until the request commits, which would queue every
+    # concurrent request made with one key; a minute's precision is enough for "last used".
+    since = now - API_KEY_USE_PRECISION
+    if key.last_used_at is None or key.last_used_at < since:
+        await repo.touch_api_key(key.id, now, unless_since=since)
     return principal
 
 
@@ -359,6 +461,15 @@ async def logout(session: AsyncSession, principal: Principal) -> None:
     """Revoke the access token the request came with (an API key has no session to end)."""
     if principal.token_jti is not None:
         await AccountRepository.from_session(session).revoke_token(principal.token_jti, utcnow())
+
+
+async def issue_refresh_token(
+    session: AsyncSession, settings: Settings, principal: Principal
+) -> IssuedToken:
+    """A refresh token for the principal's user, to renew the session later (refresh grant)."""
+    return await _open_session(
+        session, settings, principal.user_id, kind="refresh", source="session"
+    )
 
 
 async def act_for(session: AsyncSession, principal: Principal, account_id: int) -> Principal:

@@ -8,23 +8,23 @@ from fastapi import APIRouter, Path, Query, Response
 
 from adplane.accounts.auth import CurrentPrincipal
 from adplane.campaigns import schemas, service
-from adplane.campaigns.repository import CampaignFilter
+from adplane.campaigns.service import CampaignFilter
 from adplane.kit.db import Session
 from adplane.kit.errors import ValidationFailed
-from adplane.kit.pagination import MAX_PAGE_SIZE, Page, PageParams, Sort
+from adplane.kit.ids import MAX_ID, RowId
+from adplane.kit.pagination import MAX_PAGE_SIZE, Page, PageParams, Sort, parse_sort
 from adplane.kit.problems import PROBLEM_RESPONSES
+from adplane.kit.routing import ExactJSONRoute
 
-router = APIRouter(prefix="/campaigns", tags=["campaigns"])
+router = APIRouter(prefix="/campaigns", tags=["campaigns"], route_class=ExactJSONRoute)
 ERRORS = PROBLEM_RESPONSES
-Id = Annotated[int, Path(gt=0, le=2**62)]
+Id = Annotated[int, Path(gt=0, le=MAX_ID)]
 Action = Literal["submit", "run", "pause", "archive", "restore"]
 Status = Literal["draft", "pending", "rejected", "paused", "active", "archived"]
 
 
 def _sort(raw: str | None) -> list[Sort]:
-    if not raw:
-        return [Sort("id", True)]
-    return [Sort.parse(part.strip()) for part in raw.split(",") if part.strip()]
+    return parse_sort(raw) or [Sort("id", True)]
 
 
 @router.get("", responses=ERRORS)
@@ -33,14 +33,19 @@ async def list_campaigns(
     session: Session,
     page: Annotated[int, Query(ge=1, le=10_000_000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
-    sort: Annotated[str | None, Query(description="Field, '-' prefix for descending")] = None,
+    sort: Annotated[
+        str | None,
+        Query(max_length=255, description="Fields separated by commas, '-' prefix for descending"),
+    ] = None,
     status: Annotated[list[Status] | None, Query()] = None,
-    id: Annotated[list[int] | None, Query()] = None,
-    account_id: Annotated[int | None, Query(gt=0)] = None,
-    format_id: Annotated[list[int] | None, Query()] = None,
+    id: Annotated[list[RowId] | None, Query()] = None,
+    account_id: Annotated[int | None, Query(gt=0, le=MAX_ID)] = None,
+    format_id: Annotated[list[RowId] | None, Query()] = None,
     pricing_model: Annotated[list[schemas.PricingModel] | None, Query()] = None,
     traffic_type: Annotated[list[Literal["ron", "prime", "members_area"]] | None, Query()] = None,
-    q: Annotated[str | None, Query(max_length=255, description="Name contains")] = None,
+    q: Annotated[
+        str | None, Query(max_length=255, pattern="^[^\x00]*$", description="Name contains")
+    ] = None,
 ) -> Page[schemas.Campaign]:
     """Campaigns the caller may see, filtered, sorted and paged; archived ones only on request."""
     filters = CampaignFilter(

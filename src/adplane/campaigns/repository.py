@@ -28,6 +28,15 @@ SORTABLE = {
 }
 
 
+def sort_key(column: Any, descending: bool) -> Any:
+    """ORDER BY one column, a missing value counting as the largest on every backend.
+
+    PostgreSQL already sorts NULL as largest; SQLite sorts it as smallest, so the same list
+    would come back in two orders without saying so.
+    """
+    return column.desc().nulls_first() if descending else column.asc().nulls_last()
+
+
 def status_clause(status: str) -> ColumnElement[bool]:
     """SQL for one native status (see ``state.native_status``)."""
     live = and_(not_(Campaign.is_archived), not_(Campaign.is_draft))
@@ -95,7 +104,10 @@ class CampaignFilter:
             has = Campaign.flat_rate_micros.is_not(None)
             out.append(has if self.flat_rate else not_(has))
         if self.name_contains:
-            out.append(func.lower(Campaign.name).contains(self.name_contains.lower()))
+            # autoescape: "50%" or "a_b" are names to find, not LIKE patterns.
+            out.append(
+                func.lower(Campaign.name).contains(self.name_contains.lower(), autoescape=True)
+            )
         return out
 
 
@@ -128,6 +140,11 @@ class CampaignRepository:
         )
         return {int(row[0]): int(row[1]) for row in rows.all()}
 
+    async def all_account_ids(self) -> dict[int, int]:
+        """Every campaign id -> its account id (bulk event imports check against this)."""
+        rows = await self.session.execute(select(Campaign.id, Campaign.account_id))
+        return {int(row[0]): int(row[1]) for row in rows.all()}
+
     def _filtered(self, filters: CampaignFilter) -> Select[Any]:
         return select(Campaign).where(*filters.clauses())
 
@@ -135,7 +152,7 @@ class CampaignRepository:
         self, filters: CampaignFilter, sort: Sequence[Sort], page: PageParams | None
     ) -> tuple[list[Campaign], int]:
         stmt = self._filtered(filters)
-        order = [SORTABLE[s.field].desc() if s.descending else SORTABLE[s.field] for s in sort]
+        order = [sort_key(SORTABLE[s.field], s.descending) for s in sort]
         stmt = stmt.order_by(*order, Campaign.id)
         if page is None:
             items = list((await self.session.execute(stmt)).scalars())
@@ -192,6 +209,16 @@ class CampaignRepository:
             .order_by(CampaignSpotPrice.spot_id)
         )
         return list(rows.scalars())
+
+    async def spot_price_counts(self, campaign_ids: Collection[int]) -> dict[int, int]:
+        if not campaign_ids:
+            return {}
+        rows = await self.session.execute(
+            select(CampaignSpotPrice.campaign_id, func.count())
+            .where(CampaignSpotPrice.campaign_id.in_(list(campaign_ids)))
+            .group_by(CampaignSpotPrice.campaign_id)
+        )
+        return {int(cid): int(n) for cid, n in rows.all()}
 
     async def spot_price(self, campaign_id: int, spot_id: int) -> CampaignSpotPrice | None:
         return await self.session.get(CampaignSpotPrice, (campaign_id, spot_id))

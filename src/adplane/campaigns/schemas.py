@@ -18,6 +18,8 @@ import pycountry
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from adplane.campaigns.state import Approval, StopReason
+from adplane.kit.ids import MAX_ID, MAX_INT32, Int32, RowId
+from adplane.kit.money import is_currency
 from adplane.kit.time import is_timezone
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6)]
@@ -58,6 +60,16 @@ class Placement(StrEnum):
     EXCLUSIVE_BANNER = "exclusive_banner"
     TRAVEL_LISTING = "travel_listing"
     FLIGHT_LISTING = "flight_listing"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 class Strict(BaseModel):
@@ -127,7 +139,7 @@ class Targeting(Strict):
     all_sources: bool = True
     classic_push: bool = False
     in_page_push: bool = False
-    pretarget: int | None = None
+    pretarget: int | None = Field(default=None, ge=-MAX_ID - 1, le=MAX_ID)
 
     @field_validator("countries")
     @classmethod
@@ -141,14 +153,14 @@ class Targeting(Strict):
     @classmethod
     def _integer_ids(cls, value: TargetList) -> TargetList:
         for item in [*value.include, *value.exclude]:
-            if not isinstance(item, int) or item <= 0:
-                raise ValueError("spot and site ids are positive integers")
+            if not isinstance(item, int) or not 0 < item <= MAX_ID:
+                raise ValueError("spot and site ids are positive 64-bit integers")
         return value
 
 
 class SegmentRef(Strict):
     type: str = Field(default="audience", max_length=64)
-    segment_id: int = Field(gt=0)
+    segment_id: RowId
 
 
 class SegmentMultiplier(SegmentRef):
@@ -184,9 +196,9 @@ class CampaignFields(Strict):
     # general
     name: Name | None = None
     notes: Text | None = None
-    group_id: int | None = Field(default=None, ge=0)
-    position: int | None = Field(default=None, ge=0)
-    format_id: int | None = Field(default=None, gt=0)
+    group_id: Int32 | None = None
+    position: Int32 | None = None
+    format_id: RowId | None = None
     creative_type: CreativeType | None = None
     placement: Placement | None = None
     ad_format_options: list[Annotated[str, StringConstraints(max_length=32)]] = Field(
@@ -244,7 +256,7 @@ class CampaignFields(Strict):
     network_traffic_type: Literal["all", "non_proxy", "proxy"] = "all"
     targeting: Targeting = Field(default_factory=Targeting)
     segments: SegmentTargeting = Field(default_factory=SegmentTargeting)
-    restriction_ids: list[Annotated[int, Field(gt=0)]] = Field(default_factory=list, max_length=100)
+    restriction_ids: list[RowId] = Field(default_factory=list, max_length=100)
     product_ids: list[Annotated[str, StringConstraints(min_length=1, max_length=255)]] = Field(
         default_factory=list, max_length=200
     )
@@ -270,11 +282,25 @@ class CampaignFields(Strict):
     cost_currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     cost_auto: bool = False
     bind_visitors: Literal["s", "sl", "slo"] | None = None
-    traffic_source_id: int | None = Field(default=None, gt=0)
+    traffic_source_id: int | None = Field(default=None, gt=0, le=MAX_INT32)
     tracker_token: str | None = Field(default=None, max_length=255)
-    domain_id: int | None = Field(default=None, gt=0)
+    domain_id: int | None = Field(default=None, gt=0, le=MAX_INT32)
     tracker_parameters: dict[str, Any] = Field(default_factory=dict)
     postbacks: list[dict[str, Any]] = Field(default_factory=list, max_length=100)
+
+    @field_validator("tracker_parameters", "postbacks")
+    @classmethod
+    def _plain_json(cls, value: Any) -> Any:
+        # Free-form documents are stored as JSON: exact decimals from the request parser
+        # become the floats a JSON document holds.
+        return _plain(value)
+
+    @field_validator("cost_currency")
+    @classmethod
+    def _iso_currency(cls, value: str | None) -> str | None:
+        if value is not None and not is_currency(value):
+            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -358,18 +384,18 @@ class Campaign(CampaignFields):
 class CampaignCreate(CampaignFields):
     """Native create: the fields, plus the account an admin creates it for."""
 
-    account_id: int | None = Field(default=None, gt=0)
+    account_id: RowId | None = None
     is_active: bool = True
 
 
 class RejectRequest(Strict):
-    reason_codes: list[int] = Field(default_factory=list, max_length=20)
+    reason_codes: list[Int32] = Field(default_factory=list, max_length=20)
     comment: str | None = Field(default=None, max_length=2000)
     decline_reason: str | None = Field(default=None, max_length=255)
 
 
 class BulkRequest(Strict):
-    ids: list[Annotated[int, Field(gt=0)]] = Field(min_length=1, max_length=1000)
+    ids: list[RowId] = Field(min_length=1, max_length=1000)
 
 
 class BulkFailure(BaseModel):

@@ -19,8 +19,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts.principal import Principal
+from adplane.accounts.repository import AccountRepository
+from adplane.accounts.service import require_admin
 from adplane.campaigns import schemas, spend
-from adplane.campaigns.repository import SORTABLE, CampaignFilter, CampaignRepository
+from adplane.campaigns.repository import SORTABLE, CampaignRepository
+
+# Re-exported: the filter ``list_campaigns`` takes; callers import it from here.
+from adplane.campaigns.repository import CampaignFilter as CampaignFilter
 from adplane.campaigns.state import Approval, CampaignState, StateInputs, derive, native_status
 from adplane.catalogues.repository import CatalogueRepository
 from adplane.inventory.repository import InventoryRepository
@@ -329,7 +334,7 @@ async def _validate(
 
     inventory = InventoryRepository.from_session(session)
     catalogue = CatalogueRepository.from_session(session)
-    if c.format_id is not None and "format_id" in changed | {"ad_format_options"}:
+    if c.format_id is not None and changed & {"format_id", "ad_format_options"}:
         fmt = await inventory.get_format(c.format_id)
         if fmt is None:
             bad("format_id", f"format {c.format_id} does not exist")
@@ -360,9 +365,13 @@ async def _validate(
             bad("restriction_ids", f"restriction {missing[0]} does not exist")
     if "segments" in changed:
         wanted = c.segments.segment_ids()
-        missing = sorted(wanted - await catalogue.visible_segment_ids(wanted, account_id))
-        if missing:
-            bad("segments", f"segment {missing[0]} does not exist")
+        invisible = wanted - await catalogue.visible_segment_ids(wanted, account_id)
+        # Name the list that holds the unknown segment, so a dialect can point at its field.
+        for part in ("targeting", "exclusion", "multipliers"):
+            refs: list[schemas.SegmentRef] = list(getattr(c.segments, part).items)
+            absent = sorted({r.segment_id for r in refs} & invisible)
+            if absent:
+                bad(f"segments.{part}", f"segment {absent[0]} does not exist")
     repo = CampaignRepository.from_session(session)
     if c.alias and "alias" in changed and await repo.alias_taken(c.alias, campaign_id):
         bad("alias", f"alias {c.alias!r} is already used")
@@ -396,7 +405,8 @@ def _diff(before: schemas.CampaignFields | None, after: schemas.CampaignFields) 
     if before is None:
         return {k: [None, v] for k, v in new.items() if v not in (None, [], {}, False)}
     old = before.model_dump(mode="json")
-    return {k: [old[k], new[k]] for k in new if old[k] != new[k]}
+    # Compare values, not their JSON: Decimal("0.1") and Decimal("0.100000") are one price.
+    return {k: [old[k], new[k]] for k in new if getattr(before, k) != getattr(after, k)}
 
 
 async def _record(
@@ -440,6 +450,8 @@ async def create(
 ) -> schemas.Campaign:
     """Create a campaign (pending approval), or a draft that is submitted later."""
     owner = principal.account_for_write(account_id)
+    if await AccountRepository.from_session(session).get_account(owner) is None:
+        raise NotFound(f"account {owner} not found")
     changed = set(fields.model_fields_set)
     if not fields.name:
         raise ValidationFailed.field("name", "is required")
@@ -724,8 +736,6 @@ async def approve(
     session: AsyncSession, principal: Principal, campaign_id: int, *, tag: str | None = None
 ) -> schemas.Campaign:
     """An admin approves a submitted campaign."""
-    from adplane.accounts.service import require_admin
-
     campaign = await _load(session, principal, campaign_id)
     require_admin(principal)
     if campaign.is_draft or campaign.is_archived:
@@ -752,8 +762,6 @@ async def reject(
     tag: str | None = None,
 ) -> schemas.Campaign:
     """An admin rejects a submitted campaign with catalogue reasons and a comment."""
-    from adplane.accounts.service import require_admin
-
     campaign = await _load(session, principal, campaign_id)
     require_admin(principal)
     if campaign.is_draft or campaign.is_archived:
@@ -776,6 +784,87 @@ async def reject(
         session, principal, campaign, "reject", {"reject_reason_codes": [None, codes]}, tag
     )
     return await get(session, principal, campaign.id)
+
+
+async def review_banner(
+    session: AsyncSession,
+    principal: Principal,
+    campaign_id: int,
+    approval: Approval,
+    *,
+    reviewer_user_id: int | None = None,
+    decline_reason: str | None = None,
+    comment: str | None = None,
+    tag: str | None = None,
+) -> schemas.Campaign:
+    """Set a banner campaign's review status (admin): Topsort ``status``/``statusUpdatedBy``.
+
+    Only banner placements have a review status a client sets directly; other campaigns go
+    through ``approve``/``reject``. Reviewing is the operator's job, as approving is, so only
+    admins may do it. The reviewer recorded is ``reviewer_user_id`` (an admin user) or the
+    caller; a campaign set back to pending has no reviewer. A decline reason and comment are
+    kept only with a rejection (Topsort's own example sends a rejection reason with
+    "approved").
+    """
+    campaign = await _load(session, principal, campaign_id)
+    require_admin(principal)
+    errors: list[FieldError] = []
+    if campaign.placement not in BANNER_PLACEMENTS:
+        errors.append(FieldError("approval", "applies only to banner campaigns"))
+    if reviewer_user_id is not None:
+        if approval is Approval.PENDING:
+            errors.append(FieldError("reviewed_by_user_id", "a pending campaign has no reviewer"))
+        else:
+            reviewer = await AccountRepository.from_session(session).get_user(reviewer_user_id)
+            if reviewer is None or reviewer.role != "admin":
+                errors.append(FieldError("reviewed_by_user_id", "must name an admin user"))
+    if errors:
+        raise ValidationFailed("; ".join(f"{e.field}: {e.message}" for e in errors), errors=errors)
+    if campaign.is_draft or campaign.is_archived:
+        raise Conflict(
+            f"campaign {campaign_id}: only a submitted, unarchived campaign can be reviewed"
+        )
+    before = campaign.approval
+    campaign.approval = approval.value
+    campaign.reject_reason_codes = []
+    if approval is Approval.REJECTED:
+        campaign.decline_reason = decline_reason
+        campaign.reject_comment = comment
+    else:
+        campaign.decline_reason = None
+        campaign.reject_comment = None
+    if approval is Approval.PENDING:
+        campaign.reviewed_by_user_id = None
+        campaign.reviewed_at = None
+    else:
+        campaign.reviewed_by_user_id = reviewer_user_id or principal.user_id
+        campaign.reviewed_at = utcnow()
+    campaign.updated_at = utcnow()
+    await _flush(session)
+    await _record(
+        session, principal, campaign, "review", {"approval": [before, approval.value]}, tag
+    )
+    return await get(session, principal, campaign.id)
+
+
+async def spend_since(
+    session: AsyncSession, principal: Principal, campaign_ids: Collection[int], since: datetime
+) -> dict[int, Decimal]:
+    """Each campaign's spend from ``since`` until now (budgets longer than a day)."""
+    await account_ids_for(session, principal, campaign_ids)
+    counters = await spend.reader().counters(list(campaign_ids), day_start=as_utc(since))
+    return {
+        cid: from_micros(counters.get(cid, spend.ZERO).spend_today_micros) for cid in campaign_ids
+    }
+
+
+async def spot_price_counts(
+    session: AsyncSession, principal: Principal, campaign_ids: Collection[int]
+) -> dict[int, int]:
+    """How many per-spot price overrides each campaign has."""
+    await account_ids_for(session, principal, campaign_ids)
+    counts = await CampaignRepository.from_session(session).spot_price_counts(set(campaign_ids))
+    return {cid: counts.get(cid, 0) for cid in campaign_ids}
 
 
 # targeting lists

@@ -177,7 +177,8 @@ def smartyads_status(state: CampaignState) -> tuple[bool, bool, str]:
     elif state.approval is Approval.PENDING:
         extended = "Pending Approval"
     elif not state.is_active:
-        extended = "Paused"
+        # The document's own wording for a campaign switched off (isActive false).
+        extended = "Campaign is not active"
     elif state.ended:
         extended = "Finished"
     elif state.total_budget_reached:

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adplane.models import RejectReason, Restriction, Segment
+from adplane.kit.pagination import PageParams
+from adplane.models import Campaign, RejectReason, Restriction, Segment
+
+
+def _loaded(document: Any) -> Any:
+    return json.loads(document) if isinstance(document, str) else document
+
+
+def _refers_to(document: Any, segment_id: int) -> bool:
+    """Whether a stored segment document holds a reference to ``segment_id`` anywhere."""
+    if isinstance(document, list):
+        return any(_refers_to(item, segment_id) for item in document)
+    if isinstance(document, dict):
+        if document.get("segment_id") == segment_id:
+            return True
+        return any(_refers_to(value, segment_id) for value in document.values())
+    return False
 
 
 class CatalogueRepository:
@@ -17,6 +35,8 @@ class CatalogueRepository:
     @classmethod
     def from_session(cls, session: AsyncSession) -> CatalogueRepository:
         return cls(session)
+
+    # reject reasons
 
     async def reject_reasons(self) -> list[RejectReason]:
         rows = await self.session.execute(select(RejectReason).order_by(RejectReason.code))
@@ -30,20 +50,97 @@ class CatalogueRepository:
         )
         return set(rows.scalars())
 
+    # restrictions
+
     async def restrictions_by_ids(self, ids: Collection[int]) -> dict[int, Restriction]:
         if not ids:
             return {}
         rows = await self.session.execute(select(Restriction).where(Restriction.id.in_(list(ids))))
         return {r.id: r for r in rows.scalars()}
 
+    async def restrictions(self, page: PageParams) -> tuple[list[Restriction], int]:
+        total = (await self.session.execute(select(func.count(Restriction.id)))).scalar_one()
+        rows = await self.session.execute(
+            select(Restriction).order_by(Restriction.id).offset(page.offset).limit(page.page_size)
+        )
+        return list(rows.scalars()), total
+
+    async def get_restriction(self, restriction_id: int) -> Restriction | None:
+        return await self.session.get(Restriction, restriction_id)
+
+    async def add(self, row: Restriction | Segment) -> None:
+        self.session.add(row)
+        await self.session.flush()
+
+    async def delete(self, row: Restriction | Segment) -> None:
+        await self.session.delete(row)
+        await self.session.flush()
+
+    async def campaigns_using_restriction(self, restriction_id: int) -> list[int]:
+        """Campaign ids whose restriction list holds ``restriction_id``.
+
+        The text match narrows the rows portably (JSON operators differ between SQLite and
+        PostgreSQL); the exact check runs on the few rows it lets through.
+        """
+        rows = await self.session.execute(
+            select(Campaign.id, Campaign.restriction_ids)
+            .where(cast(Campaign.restriction_ids, String).like(f"%{restriction_id}%"))
+            .order_by(Campaign.id)
+        )
+        return [cid for cid, ids in rows.all() if restriction_id in (_loaded(ids) or [])]
+
+    # segments
+
+    @staticmethod
+    def _visible(account_id: int | None) -> Any:
+        if account_id is None:
+            return Segment.account_id.is_(None)
+        return or_(Segment.account_id.is_(None), Segment.account_id == account_id)
+
+    async def segments(
+        self, page: PageParams, *, visible_to: int | None, everything: bool, account_id: int | None
+    ) -> tuple[list[Segment], int]:
+        """A page of segments: all (``everything``) or those ``visible_to`` one account."""
+        clauses: list[Any] = []
+        if not everything:
+            clauses.append(self._visible(visible_to))
+        if account_id is not None:
+            clauses.append(Segment.account_id == account_id)
+        total = (
+            await self.session.execute(select(func.count(Segment.id)).where(*clauses))
+        ).scalar_one()
+        rows = await self.session.execute(
+            select(Segment)
+            .where(*clauses)
+            .order_by(Segment.id)
+            .offset(page.offset)
+            .limit(page.page_size)
+        )
+        return list(rows.scalars()), total
+
+    async def get_segment(self, segment_id: int) -> Segment | None:
+        return await self.session.get(Segment, segment_id)
+
+    async def segments_by_ids(self, ids: Collection[int]) -> dict[int, Segment]:
+        if not ids:
+            return {}
+        rows = await self.session.execute(select(Segment).where(Segment.id.in_(list(ids))))
+        return {s.id: s for s in rows.scalars()}
+
     async def visible_segment_ids(self, ids: Collection[int], account_id: int) -> set[int]:
         """Segment ids among ``ids`` that are platform-wide or belong to ``account_id``."""
         if not ids:
             return set()
         rows = await self.session.execute(
-            select(Segment.id).where(
-                Segment.id.in_(list(ids)),
-                or_(Segment.account_id.is_(None), Segment.account_id == account_id),
-            )
+            select(Segment.id).where(Segment.id.in_(list(ids)), self._visible(account_id))
         )
         return set(rows.scalars())
+
+    async def campaigns_using_segment(self, segment_id: int) -> list[int]:
+        """Campaign ids that target, exclude or bid up ``segment_id`` (see restrictions)."""
+        rows = await self.session.execute(
+            select(Campaign.id, Campaign.segments)
+            .where(cast(Campaign.segments, String).like(f"%{segment_id}%"))
+            .order_by(Campaign.id)
+        )
+        return [cid for cid, doc in rows.all() if _refers_to(_loaded(doc), segment_id)]

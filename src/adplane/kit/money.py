@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
+import pycountry
+
 MICROS = 1_000_000
 _QUANTUM = Decimal("0.000001")
 
@@ -32,3 +34,8 @@ def optional_micros(amount: Decimal | None) -> int | None:
 
 def optional_decimal(micros: int | None) -> Decimal | None:
     return None if micros is None else from_micros(micros)
+
+
+def is_currency(code: str) -> bool:
+    """Whether ``code`` is an ISO 4217 alphabetic currency code."""
+    return len(code) == 3 and code.isupper() and pycountry.currencies.get(alpha_3=code) is not None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
+
+from adplane.kit.errors import ValidationFailed
 
 T = TypeVar("T")
 
@@ -49,3 +52,17 @@ class Page(BaseModel, Generic[T]):
     total: int
     page: int
     page_size: int
+
+
+def parse_sort(raw: str | None) -> list[Sort]:
+    """``"name,-created_at"`` as sorts, in order; blank parts are ignored."""
+    return [Sort.parse(part.strip()) for part in (raw or "").split(",") if part.strip()]
+
+
+def check_sort(sort: Sequence[Sort], allowed: Collection[str]) -> None:
+    """Refuse a sort on a field the list does not offer (a validation error on ``sort``)."""
+    for s in sort:
+        if s.field not in allowed:
+            raise ValidationFailed.field(
+                "sort", f"cannot sort by {s.field!r}; use one of {', '.join(sorted(allowed))}"
+            )

@@ -48,7 +48,11 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def problem(
-    status: int, title: str, detail: str, errors: list[dict[str, str]] | None = None
+    status: int,
+    title: str,
+    detail: str,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": f"https://adplane.dev/problems/{title.lower().replace(' ', '-')}",
@@ -58,7 +62,10 @@ def problem(
     }
     if errors is not None:
         body["errors"] = errors
-    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE)
+    if status == 401 and headers is None:
+        # RFC 6750: a 401 names the scheme the client should authenticate with.
+        headers = {"WWW-Authenticate": 'Bearer realm="adplane"'}
+    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
@@ -85,6 +92,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
         errors = [{"field": e.field, "message": e.message} for e in exc.errors] or None
+        if errors is None and exc.status_code == 422:
+            # A validation problem always lists its errors, even one about the whole body.
+            errors = [{"field": "body", "message": exc.detail}]
         return problem(exc.status_code, exc.title, exc.detail, errors)
 
     @app.exception_handler(RequestValidationError)

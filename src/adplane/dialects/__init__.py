@@ -1,0 +1,1 @@
+"""Vendor dialects: adapters that speak each vendor API over the one core."""

@@ -1,0 +1,86 @@
+"""Topsort's error shape: the FastAPI service's own bodies.
+
+- 422 ``{"detail": [{"type", "loc", "msg"}, ...]}`` for validation, whether the request model
+  or a core rule refused it; ``loc`` names the field in Topsort's camelCase (``["body",
+  "endDate"]``) and ``msg`` states the rule. Malformed JSON is a 422 too, as in FastAPI.
+- ``{"detail": "<message>"}`` with 401 (credentials), 403 (role), 404 (unknown or another
+  vendor's campaign), 409 (the campaign's state forbids it) and 500 (anything unexpected).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from adplane.dialects.topsort.mapping import wire_field, wire_message
+from adplane.kit.errors import AppError, FieldError, Unauthorized
+
+log = logging.getLogger("adplane.topsort")
+
+
+class TopsortError(Exception):
+    """An error already in Topsort's words."""
+
+    def __init__(self, status_code: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status_code = status_code
+        self.detail = detail
+
+
+def validation_body(errors: list[FieldError], part: str = "body") -> dict[str, object]:
+    """Core field errors as FastAPI's 422 body, in Topsort's field names."""
+    return {
+        "detail": [
+            {
+                "type": "value_error",
+                "loc": [part, *wire_field(e.field).split(".")],
+                "msg": wire_message(e.message),
+            }
+            for e in errors
+        ]
+    }
+
+
+def _headers(status_code: int) -> dict[str, str] | None:
+    return {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
+
+
+def install(app: FastAPI) -> None:
+    """Render every error of the Topsort sub-app as the FastAPI service would."""
+
+    @app.exception_handler(TopsortError)
+    async def _topsort(_request: Request, exc: TopsortError) -> JSONResponse:
+        return JSONResponse(
+            {"detail": exc.detail},
+            status_code=exc.status_code,
+            headers=_headers(exc.status_code),
+        )
+
+    @app.exception_handler(AppError)
+    async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
+        if exc.errors:
+            return JSONResponse(validation_body(exc.errors), status_code=422)
+        status = 401 if isinstance(exc, Unauthorized) else exc.status_code
+        return JSONResponse(
+            {"detail": wire_message(exc.detail)}, status_code=status, headers=_headers(status)
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return await request_validation_exception_handler(request, exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+        return JSONResponse(
+            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": "Internal Server Error"}, status_code=500)

@@ -1,0 +1,177 @@
+"""The dialect's one error shape, ``{"code", "error", "message", "errors"}``, for every failure.
+
+Core errors name core fields; they are renamed to the TrafficStars fields here. A route can
+leave hints in ``request.state``: ``ts_sent`` (the fields the request sent, to choose between
+two spellings) and ``ts_rename`` (core field prefix -> the name to show, e.g. ``ids``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from adplane.dialects.trafficstars import wire
+from adplane.dialects.trafficstars.mapping import ts_field
+from adplane.kit.errors import (
+    AppError,
+    BadRequest,
+    Conflict,
+    FieldError,
+    Forbidden,
+    NotFound,
+    Unauthorized,
+    ValidationFailed,
+)
+from adplane.kit.problems import field_path
+
+log = logging.getLogger("adplane.trafficstars")
+
+_SLUGS: tuple[tuple[type[AppError], str], ...] = (
+    (ValidationFailed, "validation_failed"),
+    (Unauthorized, "unauthorized"),
+    (Forbidden, "forbidden"),
+    (NotFound, "not_found"),
+    (Conflict, "conflict"),
+    (BadRequest, "bad_request"),
+)
+_BY_STATUS = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    415: "unsupported_media_type",
+    422: "validation_failed",
+}
+
+# Every route declares these, so the OpenAPI document shows the error shape.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": wire.Error, "description": text}
+    for code, text in (
+        (400, "Malformed JSON or a bad request"),
+        (401, "Missing, invalid, expired or revoked access token"),
+        (403, "Not allowed for this user"),
+        (404, "Not found (another account's campaign is not found either)"),
+        (409, "The campaign's state forbids this"),
+        (422, "A parameter is invalid; errors name the TrafficStars field"),
+    )
+}
+
+
+class TrafficStarsError(AppError):
+    """An error with an explicit slug (the OAuth token endpoint uses OAuth's vocabulary)."""
+
+    def __init__(
+        self, status_code: int, error: str, detail: str, *, errors: list[FieldError] | None = None
+    ) -> None:
+        super().__init__(detail, errors=errors)
+        self.status_code = status_code
+        self.error = error
+
+
+def error_response(
+    status: int, error: str, message: str, errors: list[dict[str, str]] | None = None
+) -> JSONResponse:
+    body = {"code": status, "error": error, "message": message, "errors": errors or []}
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _slug(exc: AppError) -> str:
+    if isinstance(exc, TrafficStarsError):
+        return exc.error
+    for kind, slug in _SLUGS:
+        if isinstance(exc, kind):
+            return slug
+    return _BY_STATUS.get(exc.status_code, "error")
+
+
+def _rename(field: str, request: Request) -> str:
+    renames: Mapping[str, str] = getattr(request.state, "ts_rename", {})
+    for prefix, name in renames.items():
+        if field == prefix or field.startswith(prefix + "."):
+            return name
+    return ts_field(field, getattr(request.state, "ts_sent", ()))
+
+
+def _render_app_error(request: Request, exc: AppError) -> JSONResponse:
+    errors = [{"field": _rename(e.field, request), "message": e.message} for e in exc.errors]
+    message = "; ".join(f"{e['field']}: {e['message']}" for e in errors) if errors else exc.detail
+    return error_response(exc.status_code, _slug(exc), message, errors)
+
+
+class CatchAll:
+    """Turns an unexpected exception into a 500 in the dialect's shape, never a traceback.
+
+    It wraps the routes from outside, so the request's session has already seen the exception
+    and rolled back by the time this answers: nothing half-written is committed.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            response = error_response(
+                500, "internal_error", "an unexpected error occurred; it has been logged"
+            )
+            await response(scope, receive, send)
+
+
+def install(app: FastAPI) -> None:
+    """Render every error of the dialect app in the TrafficStars shape."""
+
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> JSONResponse:
+        return _render_app_error(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+            return error_response(400, "malformed_json", "the request body is not valid JSON")
+        errors = [
+            {
+                "field": _rename(field_path(tuple(e.get("loc", ()))), request),
+                "message": str(e.get("msg", "invalid")),
+            }
+            for e in exc.errors()
+        ]
+        message = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return error_response(422, "validation_failed", message, errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        slug = _BY_STATUS.get(exc.status_code, "error")
+        if exc.status_code == 404:
+            message = f"no route {request.method} {request.url.path}"
+        elif exc.status_code == 405:
+            message = f"method {request.method} is not allowed on {request.url.path}"
+        else:
+            message = exc.detail if isinstance(exc.detail, str) else slug
+        return error_response(exc.status_code, slug, message)
+
+    app.add_middleware(CatchAll)

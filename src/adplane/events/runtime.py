@@ -1,0 +1,491 @@
+"""The server's data plane at run time: the log writer, the loader, and what ties them.
+
+``POST /events`` hands validated events to :class:`LogWriter`. One writer task takes every
+batch waiting at that moment as one group (group commit): it drops events already seen,
+appends the rest to the open segment with a single write (and a single fsync when
+``ADPLANE_EVENTS_FSYNC=always``), then answers every waiting request. A segment is sealed half
+a second after its first event, and :class:`Loader` loads sealed segments into DuckDB.
+
+An event id is "seen" if it is stored in DuckDB or appended but not yet loaded (``_unloaded``).
+The writer checks ``_unloaded`` before it asks DuckDB, and the loader forgets ids only after
+their segment's transaction has committed, so an id is always visible in one or the other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from adplane.campaigns import spend
+from adplane.events.ownership import CampaignAccountCache
+from adplane.events.segments import (
+    FsyncMode,
+    LoaderLock,
+    LogPaths,
+    OpenSegment,
+    clear_staging,
+    commit_line,
+    new_producer,
+    new_segment_id,
+    recover_open_segment,
+    segment_id_of,
+    write_receipt,
+)
+from adplane.events.store import AnalyticsStore, LoadResult
+from adplane.kit.errors import AppError
+from adplane.settings import Settings
+
+log = logging.getLogger("adplane.events")
+
+
+class LogUnavailable(AppError):
+    status_code = 503
+    title = "Service unavailable"
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    """How many events a batch held, and how many of them were already seen."""
+
+    accepted: int
+    duplicates: int
+
+
+Span = tuple[datetime, datetime]
+
+
+@dataclass
+class _Request:
+    ids: list[str]
+    lines: list[bytes]
+    # The earliest and latest ts of the batch, when known.
+    span: Span | None
+    future: asyncio.Future[int]
+
+
+@dataclass
+class _SealRequest:
+    future: asyncio.Future[None]
+
+
+@dataclass
+class WriterConfig:
+    fsync: FsyncMode = "interval"
+    fsync_interval: float = 1.0
+    seal_after: float = 0.5
+    max_segment_bytes: int = 64 << 20
+
+
+class LogWriter:
+    """Appends batches to the open segment; the only code that touches that file."""
+
+    def __init__(
+        self,
+        paths: LogPaths,
+        store: AnalyticsStore,
+        config: WriterConfig,
+        on_sealed: Callable[[], None],
+    ) -> None:
+        self.paths = paths
+        self.store = store
+        self.config = config
+        self.producer = new_producer("server")
+        self._on_sealed = on_sealed
+        self._queue: list[_Request] = []
+        self._seal_requests: list[_SealRequest] = []
+        self._wakeup = asyncio.Event()
+        self._segment: OpenSegment | None = None
+        self._sequence = 0
+        self._last_sync = time.monotonic()
+        self._stopping = False
+        self._task: asyncio.Task[None] | None = None
+        # Appended but not yet loaded: event id -> nothing, and segment id -> its event ids.
+        self._unloaded: set[str] = set()
+        self._by_segment: dict[str, list[str]] = {}
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="adplane-event-log-writer")
+
+    async def append(
+        self, ids: list[str], lines: list[bytes], span: Span | None = None
+    ) -> AppendResult:
+        """Append a batch; returns once it is in the log (on disk with ``always``).
+
+        With ``span``, ids already stored count as duplicates when stored with a ts in it
+        (a retry carries its original ts); without, the whole store is searched. Either way
+        the loader stores each id once.
+        """
+        if self._stopping or self._task is None or self._task.done():
+            raise LogUnavailable("the event log is not accepting events (the server is stopping)")
+        if not ids:
+            return AppendResult(0, 0)
+        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._queue.append(_Request(ids, lines, span, future))
+        self._wakeup.set()
+        duplicates = await future
+        return AppendResult(len(ids), duplicates)
+
+    async def seal(self) -> None:
+        """Seal the open segment now (if it holds anything)."""
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._seal_requests.append(_SealRequest(future))
+        self._wakeup.set()
+        await future
+
+    def owns(self, segment_id: str) -> bool:
+        return segment_id in self._by_segment
+
+    def loaded(self, segment_id: str) -> None:
+        """Forget the ids of a segment whose rows are now committed in DuckDB."""
+        ids = self._by_segment.pop(segment_id, None)
+        if ids:
+            self._unloaded.difference_update(ids)
+
+    async def stop(self) -> None:
+        self._stopping = True
+        self._wakeup.set()
+        if self._task is not None:
+            await self._task
+
+    # the writer task
+
+    async def _run(self) -> None:
+        try:
+            await self._loop()
+        finally:
+            # Nobody waits forever on a writer that is gone.
+            for request in self._queue:
+                if not request.future.done():
+                    request.future.set_exception(LogUnavailable("the event log stopped"))
+            self._queue = []
+            self._answer_seal_requests()
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                async with asyncio.timeout(self._sleep()):
+                    await self._wakeup.wait()
+            except TimeoutError:
+                pass
+            self._wakeup.clear()
+            if self._queue:
+                group, self._queue = self._queue, []
+                try:
+                    await self._commit(group)
+                except Exception as exc:
+                    log.exception("appending to the event log failed")
+                    for request in group:
+                        if not request.future.done():
+                            request.future.set_exception(exc)
+            try:
+                await self._housekeeping()
+            except OSError:
+                # The disk may come back (full, or briefly unavailable): try again next turn.
+                log.exception("sealing or syncing the event log failed")
+                await asyncio.sleep(0.5)
+            if self._stopping and not self._queue:
+                await self._seal()
+                self._answer_seal_requests()
+                return
+
+    def _sleep(self) -> float | None:
+        if self._segment is None:
+            return None
+        now = time.monotonic()
+        due = self._segment.opened_at + self.config.seal_after
+        if self.config.fsync == "interval":
+            due = min(due, self._last_sync + self.config.fsync_interval)
+        return max(0.0, due - now)
+
+    async def _commit(self, group: list[_Request]) -> None:
+        fresh: set[str] = set()
+        for request in group:
+            for event_id in request.ids:
+                if event_id not in self._unloaded:
+                    fresh.add(event_id)
+        spans = [r.span for r in group]
+        between = (
+            (min(s[0] for s in spans if s), max(s[1] for s in spans if s)) if all(spans) else None
+        )
+        stored = (
+            await asyncio.to_thread(self.store.known_ids, list(fresh), between) if fresh else set()
+        )
+        lines: list[bytes] = []
+        ids: list[str] = []
+        taken: set[str] = set()
+        counts: list[int] = []
+        for request in group:
+            duplicates = 0
+            for event_id, line in zip(request.ids, request.lines, strict=True):
+                if event_id in taken or event_id in stored or event_id not in fresh:
+                    duplicates += 1
+                    continue
+                taken.add(event_id)
+                ids.append(event_id)
+                lines.append(line)
+            counts.append(duplicates)
+        if lines:
+            segment = self._segment or self._open_segment()
+            data = b"\n".join(lines) + b"\n" + commit_line(len(lines))
+            await asyncio.to_thread(segment.append, data, len(lines))
+            self._unloaded.update(ids)
+            self._by_segment[segment.segment_id].extend(ids)
+        for request, duplicates in zip(group, counts, strict=True):
+            if not request.future.done():
+                request.future.set_result(duplicates)
+
+    def _open_segment(self) -> OpenSegment:
+        self._sequence += 1
+        segment = OpenSegment(
+            self.paths, new_segment_id(self.producer, self._sequence), self.config.fsync
+        )
+        segment.open()
+        self._by_segment[segment.segment_id] = []
+        self._segment = segment
+        return segment
+
+    async def _housekeeping(self) -> None:
+        segment = self._segment
+        now = time.monotonic()
+        if segment is not None and (
+            self._seal_requests
+            or now - segment.opened_at >= self.config.seal_after
+            or segment.size >= self.config.max_segment_bytes
+        ):
+            await self._seal()
+        elif (
+            segment is not None
+            and self.config.fsync == "interval"
+            and now - self._last_sync >= self.config.fsync_interval
+        ):
+            await asyncio.to_thread(segment.sync)
+            self._last_sync = now
+        self._answer_seal_requests()
+
+    async def _seal(self) -> None:
+        segment, self._segment = self._segment, None
+        if segment is None:
+            return
+        if segment.events == 0:
+            await asyncio.to_thread(segment.discard)
+            self._by_segment.pop(segment.segment_id, None)
+            return
+        await asyncio.to_thread(segment.seal)
+        self._last_sync = time.monotonic()
+        self._on_sealed()
+
+    def _answer_seal_requests(self) -> None:
+        requests, self._seal_requests = self._seal_requests, []
+        for request in requests:
+            if not request.future.done():
+                request.future.set_result(None)
+
+
+class Loader:
+    """Loads sealed segments into DuckDB, oldest first, each exactly once."""
+
+    def __init__(
+        self,
+        paths: LogPaths,
+        store: AnalyticsStore,
+        poll_interval: float = 0.25,
+        on_loaded: Callable[[str], None] | None = None,
+        owns: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.paths = paths
+        self.store = store
+        self.poll_interval = poll_interval
+        self._on_loaded = on_loaded or (lambda _segment_id: None)
+        self._owns = owns or (lambda _segment_id: False)
+        self._wakeup = asyncio.Event()
+        self._lock = asyncio.Lock()
+        self._stopping = False
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="adplane-event-loader")
+
+    def notify(self) -> None:
+        self._wakeup.set()
+
+    async def stop(self) -> None:
+        self._stopping = True
+        self._wakeup.set()
+        if self._task is not None:
+            await self._task
+        await self.load_pending()
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            try:
+                async with asyncio.timeout(self.poll_interval):
+                    await self._wakeup.wait()
+            except TimeoutError:
+                pass
+            self._wakeup.clear()
+            try:
+                await self.load_pending()
+                if not self._wakeup.is_set():
+                    await asyncio.to_thread(self.store.checkpoint_if_due)
+            except Exception:
+                log.exception("loading event segments failed; retrying")
+                await asyncio.sleep(1)
+
+    async def load_pending(self) -> list[LoadResult]:
+        """Load every sealed segment now in the log."""
+        async with self._lock:
+            results = []
+            for path in await asyncio.to_thread(self.paths.sealed):
+                result = await asyncio.to_thread(load_one, self.paths, self.store, path, self._owns)
+                if result is not None:
+                    self._on_loaded(result.segment_id)
+                    results.append(result)
+            return results
+
+
+def load_one(
+    paths: LogPaths,
+    store: AnalyticsStore,
+    path: Path,
+    owns: Callable[[str], bool] = lambda _segment_id: False,
+) -> LoadResult | None:
+    """Load one sealed segment and remove its file; an unreadable one moves to ``rejected/``."""
+    segment_id = segment_id_of(path)
+    try:
+        result = store.load_segment(path, segment_id)
+    except FileNotFoundError:
+        return None
+    except Exception:
+        if not path.exists():
+            return None
+        log.exception("segment %s could not be loaded; moved to %s", path.name, paths.rejected)
+        path.rename(paths.rejected / path.name)
+        return None
+    if not result.already_loaded and not owns(segment_id):
+        write_receipt(paths, segment_id, result.events, result.duplicates)
+    path.unlink(missing_ok=True)
+    return result
+
+
+def recover(
+    paths: LogPaths,
+    store: AnalyticsStore,
+    on_loaded: Callable[[str, int, int], None] | None = None,
+) -> list[LoadResult]:
+    """Seal what dead writers left and load every sealed segment (the lock must be held)."""
+    for path in paths.open_segments():
+        recovered = recover_open_segment(paths, path)
+        if recovered is not None:
+            log.info("recovered event segment %s", recovered.name)
+    clear_staging(paths)
+    results = []
+    for path in paths.sealed():
+        result = load_one(paths, store, path)
+        if result is not None:
+            results.append(result)
+            if on_loaded is not None:
+                on_loaded(result.segment_id, result.events, result.duplicates)
+    return results
+
+
+class DuckDBSpendReader:
+    """Campaign spend counters straight from the analytics store."""
+
+    def __init__(self, store: AnalyticsStore) -> None:
+        self.store = store
+
+    async def counters(
+        self, campaign_ids: Sequence[int], *, day_start: datetime
+    ) -> dict[int, spend.SpendCounters]:
+        return await asyncio.to_thread(self.store.spend_counters, list(campaign_ids), day_start)
+
+
+@dataclass
+class EventRuntime:
+    """Everything the server runs for events: lock, store, writer and loader."""
+
+    paths: LogPaths
+    store: AnalyticsStore
+    lock: LoaderLock
+    writer: LogWriter
+    loader: Loader
+    spend_reader: DuckDBSpendReader = field(init=False)
+    campaign_accounts: CampaignAccountCache = field(default_factory=CampaignAccountCache)
+
+    def __post_init__(self) -> None:
+        self.spend_reader = DuckDBSpendReader(self.store)
+
+    @classmethod
+    async def start(cls, settings: Settings) -> EventRuntime:
+        """Take the loader lock, open DuckDB, replay what was not loaded, start the tasks."""
+        paths = LogPaths.under(settings.data_dir)
+        lock = LoaderLock(paths)
+        acquired = await asyncio.to_thread(lock.acquire, settings.events_lock_timeout_seconds)
+        if not acquired:
+            raise RuntimeError(
+                f"another process holds {paths.lock}: only one server (or import) may load "
+                "events into this data directory"
+            )
+        try:
+            store = await asyncio.to_thread(open_store, settings)
+            results = await asyncio.to_thread(recover, paths, store)
+        except BaseException:
+            lock.release()
+            raise
+        if results:
+            log.info(
+                "replayed %d event segments (%d events)",
+                len(results),
+                sum(r.events for r in results),
+            )
+        loader = Loader(paths, store)
+        writer = LogWriter(
+            paths,
+            store,
+            WriterConfig(
+                fsync=settings.events_fsync,
+                fsync_interval=settings.events_fsync_interval_seconds,
+                seal_after=settings.events_seal_seconds,
+            ),
+            on_sealed=loader.notify,
+        )
+        loader._on_loaded = writer.loaded
+        loader._owns = writer.owns
+        runtime = cls(paths, store, lock, writer, loader)
+        writer.start()
+        loader.start()
+        spend.install(runtime.spend_reader)
+        return runtime
+
+    async def append(
+        self, ids: list[str], lines: list[bytes], span: Span | None = None
+    ) -> AppendResult:
+        return await self.writer.append(ids, lines, span)
+
+    async def flush(self) -> None:
+        """Seal the open segment and load everything sealed: all appended events are queryable."""
+        await self.writer.seal()
+        await self.loader.load_pending()
+
+    async def stop(self) -> None:
+        try:
+            await self.writer.stop()
+            await self.loader.stop()
+        finally:
+            if spend.reader() is self.spend_reader:
+                spend.install(spend.NoSpend())
+            await asyncio.to_thread(self.store.close)
+            self.lock.release()
+
+
+def open_store(settings: Settings) -> AnalyticsStore:
+    return AnalyticsStore(
+        settings.data_dir / "analytics.duckdb",
+        memory_limit=settings.duckdb_memory_limit,
+        threads=settings.duckdb_threads,
+    )

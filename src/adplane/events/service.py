@@ -1,0 +1,99 @@
+"""Event ingestion: validate a batch, check its campaigns, append it to the durable log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adplane.accounts.principal import Principal
+from adplane.campaigns import service as campaign_service
+from adplane.events import schema
+from adplane.events.ownership import CampaignAccountCache
+from adplane.events.runtime import AppendResult
+from adplane.kit.errors import FieldError, NotFound, ValidationFailed
+from adplane.kit.time import as_utc
+
+
+class EventSink(Protocol):
+    campaign_accounts: CampaignAccountCache
+
+    async def append(
+        self, ids: list[str], lines: list[bytes], span: tuple[datetime, datetime] | None = None
+    ) -> AppendResult: ...
+
+
+async def ingest(
+    session: AsyncSession, principal: Principal, sink: EventSink, body: bytes
+) -> AppendResult:
+    """Accept a batch of events: all or none, and only for campaigns the caller may post for.
+
+    Returns once the batch is in the durable log; ``duplicates`` counts events whose id was
+    already seen, which are accepted but never counted again.
+    """
+    events = schema.parse_batch(body)
+    if not events:
+        return AppendResult(0, 0)
+    accounts = await _accounts_of(session, principal, events, sink.campaign_accounts)
+    stored = schema.with_accounts(events, accounts)
+    # Naive times are UTC (and cannot be compared with aware ones as they are).
+    stamps = [as_utc(e["ts"]) for e in events]
+    return await sink.append(
+        [e["event_id"] for e in events], schema.to_lines(stored), (min(stamps), max(stamps))
+    )
+
+
+class UnknownCampaign(Exception):
+    def __init__(self, campaign_id: int) -> None:
+        super().__init__(f"campaign {campaign_id} not found")
+        self.campaign_id = campaign_id
+
+
+async def campaign_accounts(
+    session: AsyncSession, principal: Principal, campaign_ids: Sequence[int]
+) -> dict[int, int]:
+    """Campaign id -> account id, or :class:`UnknownCampaign` naming the first one (in the
+    given order) that is missing or that the principal may not post for."""
+    try:
+        return await campaign_service.account_ids_for(session, principal, campaign_ids)
+    except NotFound:
+        pass
+    # The shortest failing prefix ends with the first bad campaign.
+    low, high = 1, len(campaign_ids)
+    while low < high:
+        middle = (low + high) // 2
+        try:
+            await campaign_service.account_ids_for(session, principal, campaign_ids[:middle])
+        except NotFound:
+            high = middle
+        else:
+            low = middle + 1
+    raise UnknownCampaign(campaign_ids[low - 1])
+
+
+async def _accounts_of(
+    session: AsyncSession,
+    principal: Principal,
+    events: list[schema.EventIn],
+    cache: CampaignAccountCache,
+) -> dict[int, int]:
+    # In order of first appearance, so the first bad campaign is the first bad event's.
+    ordered = list(dict.fromkeys(e["campaign_id"] for e in events))
+    known, missing = cache.split(ordered)
+    if not all(principal.can_access(account) for account in known.values()):
+        # Another account's campaign: let the lookup find the first bad one in order.
+        known, missing = {}, ordered
+    try:
+        if missing:
+            found = await campaign_accounts(session, principal, missing)
+            cache.put(found)
+            known.update(found)
+        return known
+    except UnknownCampaign as exc:
+        index = next(i for i, e in enumerate(events) if e["campaign_id"] == exc.campaign_id)
+        raise ValidationFailed(
+            f"event {index} is invalid: {exc}",
+            errors=[FieldError(f"events.{index}.campaign_id", str(exc))],
+        ) from None

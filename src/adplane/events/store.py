@@ -1,0 +1,316 @@
+"""The DuckDB analytics store: the events table, exactly-once segment loads, and queries.
+
+Every method blocks; async callers run them in a worker thread. DuckDB releases the GIL while
+it works, and each call uses its own cursor, so loads, duplicate checks and reports run side
+by side (DuckDB isolates them with MVCC; there is one writer, the loader).
+
+Duplicates are found through ``event_hash``, the low 64 bits of the MD5 of the event id:
+scanning eight bytes per row is ten times cheaper than comparing the ids themselves, and a
+hash match is confirmed on the id, so a collision can never drop an event.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+import duckdb
+
+from adplane.campaigns.spend import SpendCounters
+from adplane.events.schema import COLUMNS, EVENT_TYPES
+
+SCHEMA_VERSION: Final = 1
+
+_ENUM = ", ".join(f"'{t}'" for t in EVENT_TYPES)
+
+# How a segment's JSON fields become columns: text -> enum, ISO "Z" time -> UTC timestamp,
+# exact decimal text -> integer micros.
+_SEGMENT_JSON_TYPES: Final = {
+    **{name: kind for name, kind in COLUMNS if kind in {"VARCHAR", "BIGINT"}},
+    "type": "VARCHAR",
+    "ts": "VARCHAR",
+    "cost": "DECIMAL(18,6)",
+    "revenue": "DECIMAL(18,6)",
+}
+_SEGMENT_JSON_TYPES.pop("cost_micros")
+_SEGMENT_JSON_TYPES.pop("revenue_micros")
+
+
+def _select_from_json() -> str:
+    exprs = []
+    for name, _kind in COLUMNS:
+        if name == "type":
+            exprs.append("CAST(type AS event_type) AS type")
+        elif name == "ts":
+            exprs.append("timezone('UTC', CAST(ts AS TIMESTAMPTZ)) AS ts")
+        elif name in {"cost_micros", "revenue_micros"}:
+            source = name.removesuffix("_micros")
+            exprs.append(f"CAST(coalesce({source}, 0) * 1000000 AS BIGINT) AS {name}")
+        else:
+            exprs.append(name)
+    return ", ".join(exprs)
+
+
+_COLUMN_LIST: Final = ", ".join(name for name, _ in COLUMNS)
+_SELECT_FROM_JSON: Final = _select_from_json()
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    segment_id: str
+    events: int
+    duplicates: int
+    already_loaded: bool = False
+
+
+class AnalyticsStore:
+    """One DuckDB database file holding every loaded event."""
+
+    def __init__(self, path: Path, *, memory_limit: str = "1GB", threads: int | None = None):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Rows are found by zone maps on ts, never by position; letting the loader's threads
+        # append in any order makes loads markedly faster.
+        # Checkpoints run inside the commit that crosses the threshold, stalling that load for
+        # a second or more on a large table; the loader checkpoints when idle instead (see
+        # checkpoint_if_due), and this high threshold is only the backstop.
+        config: dict[str, Any] = {
+            "memory_limit": memory_limit,
+            "preserve_insertion_order": False,
+            "checkpoint_threshold": "256MB",
+        }
+        if threads:
+            config["threads"] = threads
+        self.path = path
+        self._db = duckdb.connect(str(path), config=config)
+        # Naive timestamps are UTC everywhere in adplane; so is this database's session zone.
+        self._db.execute("SET GLOBAL TimeZone = 'UTC'")
+        self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._active = 0
+        self._closed = False
+        self._create_schema()
+
+    def _create_schema(self) -> None:
+        con = self._db
+        con.execute("BEGIN")
+        exists = con.execute(
+            "SELECT count(*) FROM duckdb_types() WHERE type_name = 'event_type'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            con.execute(f"CREATE TYPE event_type AS ENUM ({_ENUM})")
+        columns = ",\n  ".join(f"{name} {kind}" for name, kind in COLUMNS)
+        con.execute(f"CREATE TABLE IF NOT EXISTS events (\n  {columns},\n  event_hash UBIGINT\n)")
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS loaded_segments ("
+            " segment_id VARCHAR PRIMARY KEY, events BIGINT NOT NULL,"
+            " duplicates BIGINT NOT NULL, loaded_at TIMESTAMP NOT NULL)"
+        )
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR)"
+        )
+        con.execute(
+            "INSERT INTO store_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            [str(SCHEMA_VERSION)],
+        )
+        con.execute("COMMIT")
+
+    @contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection of its own for one piece of work, counted until it is done."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the analytics store is closed")
+            con = self._db.cursor()
+            self._active += 1
+        try:
+            yield con
+        finally:
+            con.close()
+            with self._lock:
+                self._active -= 1
+                self._idle.notify_all()
+
+    def close(self, timeout: float = 30) -> None:
+        """Close the database once running work has finished (DuckDB refuses otherwise)."""
+        with self._lock:
+            self._closed = True
+            self._idle.wait_for(lambda: self._active == 0, timeout)
+            self._db.close()
+
+    # loading
+
+    def is_loaded(self, segment_id: str) -> bool:
+        with self._connection() as con:
+            row = con.execute(
+                "SELECT 1 FROM loaded_segments WHERE segment_id = ?", [segment_id]
+            ).fetchone()
+            return row is not None
+
+    def load_segment(self, path: Path, segment_id: str) -> LoadResult:
+        """Load one sealed segment, at most once: its id is committed with its rows.
+
+        Events whose id is already stored, or repeated within the segment, are skipped. The
+        common case (no duplicates) costs one light pass over the ids and one insert.
+        """
+        source = "read_json(?, format = 'newline_delimited', records = true, columns = ?)"
+        with self._connection() as con:
+            try:
+                con.execute("BEGIN")
+                done = con.execute(
+                    "SELECT 1 FROM loaded_segments WHERE segment_id = ?", [segment_id]
+                ).fetchone()
+                if done is not None:
+                    con.execute("ROLLBACK")
+                    return LoadResult(segment_id, 0, 0, already_loaded=True)
+                row = con.execute(
+                    "WITH s AS MATERIALIZED (SELECT event_id, md5_number_lower(event_id) AS h "
+                    f"FROM {source} WHERE event_id IS NOT NULL) "
+                    "SELECT count(*), count(DISTINCT event_id), "
+                    "(SELECT list(DISTINCT s.h) FROM s SEMI JOIN events e ON e.event_hash = s.h) "
+                    "FROM s",
+                    [str(path), {"event_id": "VARCHAR"}],
+                ).fetchone()
+                total, distinct, candidates = (
+                    (int(row[0]), int(row[1]), row[2]) if row else (0, 0, [])
+                )
+                stored: list[str] = []
+                if candidates:
+                    # A hash match is only a candidate: the ids decide.
+                    stored = [
+                        r[0]
+                        for r in con.execute(
+                            "SELECT DISTINCT event_id FROM events "
+                            "WHERE event_hash IN (SELECT unnest(?::UBIGINT[]))",
+                            [candidates],
+                        ).fetchall()
+                    ]
+                select = f"SELECT {_SELECT_FROM_JSON}, md5_number_lower(event_id) FROM {source}"
+                params: list[Any] = [str(path), _SEGMENT_JSON_TYPES]
+                if stored or distinct < total:
+                    select = (
+                        f"SELECT {_COLUMN_LIST}, event_hash FROM ("
+                        f"SELECT {_SELECT_FROM_JSON}, md5_number_lower(event_id) AS event_hash, "
+                        "row_number() OVER (PARTITION BY event_id) AS copy "
+                        f"FROM {source} WHERE event_id IS NOT NULL "
+                        "AND event_id NOT IN (SELECT unnest(?::VARCHAR[]))) WHERE copy = 1"
+                    )
+                    params.append(stored)
+                else:
+                    select += " WHERE event_id IS NOT NULL"
+                inserted = con.execute(
+                    f"INSERT INTO events ({_COLUMN_LIST}, event_hash) {select}", params
+                ).fetchone()
+                fresh = int(inserted[0]) if inserted else 0
+                con.execute(
+                    "INSERT INTO loaded_segments VALUES (?, ?, ?, now()::TIMESTAMP)",
+                    [segment_id, fresh, total - fresh],
+                )
+                con.execute("COMMIT")
+                return LoadResult(segment_id, fresh, total - fresh)
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def checkpoint_if_due(self, wal_bytes: int = 32 << 20) -> bool:
+        """Fold the write-ahead log into the database file once it has grown past a size."""
+        wal = self.path.with_name(self.path.name + ".wal")
+        try:
+            if wal.stat().st_size < wal_bytes:
+                return False
+        except FileNotFoundError:
+            return False
+        with self._connection() as con:
+            try:
+                con.execute("CHECKPOINT")
+            except duckdb.TransactionException:
+                # Another write is running; the next idle moment will do.
+                return False
+        return True
+
+    # reading
+
+    def known_ids(
+        self, event_ids: Sequence[str], between: tuple[datetime, datetime] | None = None
+    ) -> set[str]:
+        """Which of ``event_ids`` are already stored (with ``between``: with a ts in it).
+
+        A retried event carries its original ts, so bounding the search by the batch's time
+        span finds every retry while zone maps skip the rest of the table.
+        """
+        if not event_ids:
+            return set()
+        window = ""
+        params: list[Any] = [list(event_ids)]
+        if between is not None:
+            window = " WHERE ts BETWEEN ? AND ?"
+            params += [_naive_utc(between[0]), _naive_utc(between[1])]
+        with self._connection() as con:
+            candidates = con.execute(
+                "SELECT DISTINCT b.h FROM (SELECT md5_number_lower(unnest(?::VARCHAR[])) AS h) b "
+                f"SEMI JOIN (SELECT event_hash FROM events{window}) e ON e.event_hash = b.h",
+                params,
+            ).fetchall()
+            if not candidates:
+                return set()
+            # Comparing ids in SQL would read every stored id; fetch the few that match.
+            rows = con.execute(
+                "SELECT DISTINCT event_id FROM events WHERE event_hash IN "
+                f"(SELECT unnest(?::UBIGINT[])){window.replace(' WHERE', ' AND')}",
+                [[row[0] for row in candidates], *params[1:]],
+            ).fetchall()
+        return {row[0] for row in rows} & set(event_ids)
+
+    def fetch(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a read query."""
+        with self._connection() as con:
+            return con.execute(sql, params).fetchall()
+
+    def event_count(self) -> int:
+        rows = self.fetch("SELECT count(*) FROM events")
+        return int(rows[0][0])
+
+    def spend_counters(
+        self, campaign_ids: Sequence[int], day_start: datetime
+    ) -> dict[int, SpendCounters]:
+        """Spend (micros), impressions and clicks per campaign: since ``day_start`` and ever."""
+        if not campaign_ids:
+            return {}
+        rows = self.fetch(
+            "SELECT campaign_id,"
+            " coalesce(sum(cost_micros) FILTER (WHERE ts >= $day), 0),"
+            " coalesce(sum(cost_micros), 0),"
+            " count(*) FILTER (WHERE type = 'impression' AND ts >= $day),"
+            " count(*) FILTER (WHERE type = 'impression'),"
+            " count(*) FILTER (WHERE type = 'click' AND ts >= $day),"
+            " count(*) FILTER (WHERE type = 'click')"
+            " FROM events WHERE campaign_id IN (SELECT unnest($ids::BIGINT[]))"
+            " GROUP BY campaign_id",
+            {"ids": list(campaign_ids), "day": _naive_utc(day_start)},
+        )
+        return {
+            int(row[0]): SpendCounters(
+                spend_today_micros=int(row[1]),
+                spend_total_micros=int(row[2]),
+                impressions_today=int(row[3]),
+                impressions_total=int(row[4]),
+                clicks_today=int(row[5]),
+                clicks_total=int(row[6]),
+            )
+            for row in rows
+        }
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _naive_utc(value: datetime) -> datetime:
+    from adplane.kit.time import as_utc
+
+    return as_utc(value).replace(tzinfo=None)

@@ -1,0 +1,118 @@
+"""Native wire models for ad formats, sites and spots."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
+Kind = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,32}$")]
+Option = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
+# A host name: labels of letters, digits and hyphens, at least one dot, no scheme or path.
+Domain = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        to_lower=True,
+        max_length=253,
+        pattern=r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}$",
+    ),
+]
+Codename = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
+Options = Annotated[list[Option], Field(max_length=16)]
+
+
+def _unique(options: list[str] | None) -> list[str] | None:
+    if options is not None and len(set(options)) != len(options):
+        raise ValueError("options must not repeat")
+    return options
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AdFormat(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    kind: str
+    options: list[str]
+    is_active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class AdFormatCreate(Strict):
+    # Vendor documents name formats by number (TrafficStars 104 is Push), so an admin may
+    # choose the id; otherwise the next free one is used.
+    id: int | None = Field(default=None, gt=0, le=2**31 - 1)
+    name: Name
+    kind: Kind
+    options: Options = Field(default_factory=list)
+
+    _unique_options = field_validator("options")(_unique)
+
+
+class AdFormatUpdate(Strict):
+    name: Name | None = None
+    kind: Kind | None = None
+    options: Options | None = None
+    is_active: bool | None = None
+
+    _unique_options = field_validator("options")(_unique)
+
+
+class Site(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    domain: str
+    is_active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class SiteCreate(Strict):
+    name: Name
+    domain: Domain
+
+
+class SiteUpdate(Strict):
+    name: Name | None = None
+    domain: Domain | None = None
+    is_active: bool | None = None
+
+
+class Spot(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    site_id: int
+    format_id: int | None
+    name: str
+    codename: str
+    is_active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class SpotCreate(Strict):
+    site_id: int = Field(gt=0)
+    name: Name
+    format_id: int | None = Field(default=None, gt=0)
+    codename: Codename | None = Field(
+        default=None, description="Unique; a random 32-character hex string when omitted"
+    )
+
+
+class SpotUpdate(Strict):
+    site_id: int | None = Field(default=None, gt=0)
+    name: Name | None = None
+    format_id: int | None = Field(default=None, gt=0)
+    codename: Codename | None = None
+    is_active: bool | None = None

@@ -1,0 +1,100 @@
+"""Routes whose JSON request bodies keep decimal numbers exact and hold no NUL characters.
+
+Starlette parses JSON numbers into binary floats, so ``123456789012.123456`` arrives as
+``123456789012.12346`` and a money field would silently store another amount. Routers built
+with ``ExactJSONRoute`` parse every JSON number with a fraction or exponent as ``Decimal``.
+
+PostgreSQL cannot store U+0000 in text, so a ``"\\u0000"`` anywhere in a body would fail deep
+in the database; such a body is refused up front, naming the field, on every backend.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Coroutine
+from decimal import Decimal
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+
+# Beyond this magnitude a number is no amount of money; converting 1e999999999 to an exact
+# integer would take the process down, so such numbers stay floats and fail validation.
+_MAX_EXPONENT = 40
+
+
+def parse_decimal(text: str) -> Decimal | float:
+    """A JSON number with a fraction or exponent, exactly (or a float when absurdly large)."""
+    value = Decimal(text)
+    if value.is_finite() and value.adjusted() <= _MAX_EXPONENT:
+        return value
+    return float(text)
+
+
+def loads(body: bytes | str) -> Any:
+    """``json.loads`` with exact decimals."""
+    return json.loads(body, parse_float=parse_decimal)
+
+
+def nul_path(value: Any, path: tuple[str | int, ...] = ()) -> tuple[str | int, ...] | None:
+    """Where the first NUL character sits in a parsed JSON document, or None."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if "\x00" in key:
+                return (*path, key)
+            found = nul_path(item, (*path, key))
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = nul_path(item, (*path, index))
+            if found is not None:
+                return found
+    return None
+
+
+async def refuse_nul(request: Request) -> None:
+    """Raise a validation error naming the field when the JSON body holds a NUL character."""
+    body = await request.body()
+    if b"\\u0000" not in body.lower():
+        return
+    try:
+        document = loads(body)
+    except ValueError:
+        return  # not JSON: the route reports that itself
+    path = nul_path(document)
+    if path is not None:
+        raise RequestValidationError(
+            [
+                {
+                    "type": "string_nul",
+                    "loc": ("body", *path),
+                    "msg": "must not contain the NUL character (U+0000)",
+                    "input": None,
+                }
+            ]
+        )
+
+
+class ExactJSONRequest(Request):
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = loads(await self.body())
+        return self._json
+
+
+class ExactJSONRoute(APIRoute):
+    """An ``APIRoute`` whose handler sees JSON numbers as ``Decimal``."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def exact_handler(request: Request) -> Response:
+            exact = ExactJSONRequest(request.scope, request.receive)
+            await refuse_nul(exact)
+            return await handler(exact)
+
+        return exact_handler

@@ -1,0 +1,88 @@
+"""JSON request bodies keep decimal numbers exact."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from decimal import Decimal
+
+import httpx
+import pytest
+from fastapi import APIRouter, FastAPI
+from pydantic import BaseModel, Field
+
+from adplane.kit import problems
+from adplane.kit.routing import ExactJSONRoute, loads, parse_decimal
+from tests.support.native import assert_problem
+
+
+class Payment(BaseModel):
+    amount: Decimal = Field(max_digits=18, decimal_places=6)
+    count: int = 0
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    app = FastAPI()
+    problems.install(app)
+    router = APIRouter(route_class=ExactJSONRoute)
+
+    @router.post("/pay")
+    async def pay(body: Payment) -> Payment:
+        return body
+
+    app.include_router(router)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+
+
+async def test_an_amount_with_eighteen_digits_arrives_exactly(http: httpx.AsyncClient) -> None:
+    response = await http.post(
+        "/pay",
+        content=b'{"amount": 123456789012.123456}',
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    assert Decimal(response.json()["amount"]) == Decimal("123456789012.123456")
+
+
+async def test_a_float_artifact_is_refused_not_rounded(http: httpx.AsyncClient) -> None:
+    response = await http.post(
+        "/pay",
+        content=b'{"amount": 0.30000000000000004}',
+        headers={"content-type": "application/json"},
+    )
+    assert_problem(response, 422, field="amount")
+
+
+async def test_an_integral_decimal_is_accepted_as_an_integer(http: httpx.AsyncClient) -> None:
+    response = await http.post(
+        "/pay", content=b'{"amount": 1, "count": 2.0}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["count"] == 2
+
+
+async def test_an_astronomical_exponent_is_refused_at_once(http: httpx.AsyncClient) -> None:
+    response = await http.post(
+        "/pay",
+        content=b'{"amount": 1, "count": 1e999999999}',
+        headers={"content-type": "application/json"},
+    )
+    assert_problem(response, 422, field="count")
+
+
+async def test_broken_json_is_still_a_400(http: httpx.AsyncClient) -> None:
+    response = await http.post(
+        "/pay", content=b'{"amount": 1,', headers={"content-type": "application/json"}
+    )
+    assert_problem(response, 400)
+
+
+def test_parse_decimal_keeps_the_written_digits() -> None:
+    assert parse_decimal("0.1") == Decimal("0.1")
+    assert loads(b'{"a": [0.2, 3]}') == {"a": [Decimal("0.2"), 3]}
+
+
+def test_parse_decimal_leaves_absurd_magnitudes_as_floats() -> None:
+    assert isinstance(parse_decimal("1e999"), float)
