@@ -60,7 +60,7 @@ class PostgresBackend:
 
     def _fetch(self, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
         with self.connection.cursor() as cursor:
-            cursor.execute(sql.encode(), params)  # type: ignore[call-overload]
+            cursor.execute(sql.encode(), params)
             return list(cursor.fetchall())
 
     async def fetch(self, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:

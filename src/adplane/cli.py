@@ -21,6 +21,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(events_app, name="events")
 
 T = TypeVar("T")
+DEMO_EVENTS = 50_000
 
 
 def _prepare(settings: Settings) -> None:
@@ -61,9 +62,8 @@ def migrate() -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes", min=1, max=64)] = 1,
 ) -> None:
-    """Apply pending migrations, then serve the HTTP API."""
+    """Apply pending migrations, then serve the HTTP API (one process per data directory)."""
     import uvicorn
 
     from adplane.app import create_app
@@ -81,12 +81,10 @@ def serve(
         "log_level": "info",
         "access_log": False,
     }
-    if workers > 1:
-        # uvicorn forks workers only for an import string; each builds its own app (and
-        # database engine) from the same environment.
-        uvicorn.run("adplane.app:create_app", factory=True, workers=workers, **options)
-    else:
-        uvicorn.run(create_app(settings), **options)
+    # One process: the embedded event log and DuckDB have a single writer per data directory.
+    # Scaling out means several servers on PostgreSQL with the data plane moved to Kafka and
+    # ClickHouse (ARCHITECTURE.md section 1), not forked workers sharing one directory.
+    uvicorn.run(create_app(settings), **options)
 
 
 @users_app.command("create")
@@ -147,6 +145,11 @@ def demo(
     settings = get_settings()
     migrate_database(settings)
     credentials = run_in_session(settings, lambda session: seed_demo(session, settings))
+    if credentials.created_campaigns:
+        from adplane.events.cli import generate_command
+
+        # Two weeks of traffic, so reports and spend figures are not empty on first look.
+        generate_command(count=DEMO_EVENTS, days=14, seed=2026, output=None)
     base = f"http://{host}:{port}"
     typer.echo("")
     typer.echo("adplane demo")
@@ -155,7 +158,7 @@ def demo(
         typer.echo(f"  {line}")
     typer.echo("")
     if not no_serve:
-        serve(host=host, port=port, workers=1)
+        serve(host=host, port=port)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from adplane.accounts.repository import AccountRepository
 from adplane.accounts.security import API_KEY_PREFIX
 from adplane.campaigns import schemas
 from adplane.campaigns import service as campaigns
-from adplane.campaigns.repository import CampaignFilter
+from adplane.campaigns.service import CampaignFilter
 from adplane.inventory import service as inventory
 from adplane.kit.time import utcnow
 from adplane.settings import Settings
@@ -33,6 +33,8 @@ ADVERTISERS = (
 @dataclass
 class DemoCredentials:
     lines: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # True on the run that created the demo campaigns: that run also generates their traffic.
+    created_campaigns: bool = False
 
     def describe(self) -> list[str]:
         out = ["demo users (password login at POST /api/v1/auth/token, or the API key as Bearer):"]
@@ -76,10 +78,10 @@ async def _user(
 
 async def _campaigns(
     session: AsyncSession, admin: Principal, owner: Principal, spot_ids: list[int]
-) -> None:
+) -> bool:
     existing = await campaigns.list_campaigns(session, owner, CampaignFilter())
     if existing.total:
-        return
+        return False
     now = utcnow()
     base = schemas.CampaignFields(
         format_id=1,
@@ -122,6 +124,7 @@ async def _campaigns(
             )
     draft = base.model_copy(update={"name": "Draft - holiday push", "format_id": 104})
     await campaigns.create(session, owner, draft, draft=True)
+    return True
 
 
 async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredentials:
@@ -146,5 +149,5 @@ async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredential
         if account.balance_micros == 0:
             await accounts.deposit(session, admin, owner.account_id, balance, "demo credit")
         if spot_ids:
-            await _campaigns(session, admin, owner, spot_ids)
+            creds.created_campaigns |= await _campaigns(session, admin, owner, spot_ids)
     return creds

@@ -254,14 +254,14 @@ def test_known_ids_within_a_time_span_skips_ids_stored_at_other_times(tmp_path: 
     assert store.known_ids(["a", "x"], elsewhere) == set()
 
 
-def test_an_idle_checkpoint_folds_the_write_ahead_log_into_the_database(tmp_path: Path) -> None:
+def test_a_checkpoint_is_due_once_enough_rows_were_loaded(tmp_path: Path) -> None:
     store = AnalyticsStore(tmp_path / "a.duckdb")
     segment = tmp_path / "s.ndjson"
     segment.write_bytes(b"\n".join(stored("a", "b")) + b"\n")
     store.load_segment(segment, "s")
     wal = tmp_path / "a.duckdb.wal"
     assert wal.stat().st_size > 0
-    assert not store.checkpoint_if_due(wal_bytes=1 << 40)
-    assert store.checkpoint_if_due(wal_bytes=1)
+    assert not store.checkpoint_if_due(rows=3, wal_bytes=1 << 40)
+    assert store.checkpoint_if_due(rows=2, wal_bytes=1 << 40)
     assert not wal.exists() or wal.stat().st_size == 0
     assert store.event_count() == 2

@@ -11,7 +11,7 @@ from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, Field
 
 from adplane.kit import problems
-from adplane.kit.routing import ExactJSONRoute, loads, parse_decimal
+from adplane.kit.routing import ExactJSONRoute, loads, nul_path, parse_decimal
 from tests.support.native import assert_problem
 
 
@@ -86,3 +86,15 @@ def test_parse_decimal_keeps_the_written_digits() -> None:
 
 def test_parse_decimal_leaves_absurd_magnitudes_as_floats() -> None:
     assert isinstance(parse_decimal("1e999"), float)
+
+
+async def test_absurdly_deep_nesting_is_a_400(http: httpx.AsyncClient) -> None:
+    deep = b'{"amount": 1, "x": ' + b"[" * 100_000 + b'"\\u0000"' + b"]" * 100_000 + b"}"
+    response = await http.post("/pay", content=deep, headers={"content-type": "application/json"})
+    assert_problem(response, 400)
+
+
+def test_nul_path_names_the_field_holding_the_nul() -> None:
+    assert nul_path({"a": [1, {"b": "x\x00"}]}) == ("a", 1, "b")
+    assert nul_path({"a": ["fine"]}) is None
+    assert nul_path({"k\x00": 1}) == ("k\x00",)

@@ -62,13 +62,20 @@ class Placement(StrEnum):
     FLIGHT_LISTING = "flight_listing"
 
 
-def _plain(value: Any) -> Any:
+# How deeply a free-form document (tracker parameters, postbacks) may nest; deeper ones are
+# refused rather than left to fail when they are serialised.
+MAX_DOCUMENT_DEPTH = 10
+
+
+def _plain(value: Any, depth: int = 0) -> Any:
+    if depth > MAX_DOCUMENT_DEPTH:
+        raise ValueError(f"is nested more than {MAX_DOCUMENT_DEPTH} levels deep")
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, depth + 1) for v in value]
     return value
 
 

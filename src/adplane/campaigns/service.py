@@ -240,11 +240,24 @@ async def account_ids_for(
     session: AsyncSession, principal: Principal, campaign_ids: Collection[int]
 ) -> dict[int, int]:
     """Campaign id -> account id; the first unknown or foreign id is not found."""
-    found = await CampaignRepository.from_session(session).account_ids(set(campaign_ids))
+    found = await visible_account_ids(session, principal, campaign_ids)
     for cid in campaign_ids:
-        if cid not in found or not principal.can_access(found[cid]):
+        if cid not in found:
             raise NotFound(f"campaign {cid} not found")
     return found
+
+
+async def visible_account_ids(
+    session: AsyncSession, principal: Principal, campaign_ids: Collection[int]
+) -> dict[int, int]:
+    """Campaign id -> account id for the ids that exist and the principal may see."""
+    found = await CampaignRepository.from_session(session).account_ids(set(campaign_ids))
+    return {cid: aid for cid, aid in found.items() if principal.can_access(aid)}
+
+
+async def all_account_ids(session: AsyncSession) -> dict[int, int]:
+    """Campaign id -> account id for every campaign (operator bulk loads; no principal)."""
+    return await CampaignRepository.from_session(session).all_account_ids()
 
 
 async def list_for_generation(session: AsyncSession) -> list[schemas.Campaign]:

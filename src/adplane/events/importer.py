@@ -22,7 +22,7 @@ from typing import Literal
 import duckdb
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adplane.campaigns.repository import CampaignRepository
+from adplane.campaigns import service as campaign_service
 from adplane.events import schema
 from adplane.events.segments import LogPaths, SegmentProducer
 from adplane.kit.errors import FieldError, ValidationFailed
@@ -267,7 +267,7 @@ async def import_file(
 ) -> ImportResult:
     """Import ``path`` (NDJSON or CSV) into the log as the local operator (any campaign)."""
     # An import is an operator's bulk load: it checks campaigns against all of them at once.
-    accounts = await CampaignRepository.from_session(session).all_account_ids()
+    accounts = await campaign_service.all_account_ids(session)
     return await asyncio.to_thread(
         import_validated,
         settings,

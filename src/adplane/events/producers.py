@@ -12,25 +12,15 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adplane.accounts.principal import Principal, Role
 from adplane.campaigns import service as campaign_service
 from adplane.events import generator
 from adplane.events.runtime import open_store, recover
 from adplane.events.segments import LoaderLock, LogPaths, SegmentProducer, read_receipt
 from adplane.settings import Settings
 
-# The local operator running a command: it may add events for any campaign.
-OPERATOR = Principal(user_id=0, role=Role.ADMIN, account_id=None)
-
-CHUNK_LINES = 50_000
-
-Format = Literal["ndjson", "csv"]
-# Called with (bytes read so far, events so far).
-ReadProgress = Callable[[int, int], None]
 # Called with (segments done, segments in all).
 LoadProgress = Callable[[int, int], None]
 

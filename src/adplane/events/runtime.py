@@ -14,6 +14,7 @@ their segment's transaction has committed, so an id is always visible in one or 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -41,6 +42,11 @@ from adplane.kit.errors import AppError
 from adplane.settings import Settings
 
 log = logging.getLogger("adplane.events")
+
+# When the loader compacts DuckDB: (rows loaded since the last checkpoint, WAL bytes). While
+# loading, rarely enough to cost little per row; when idle, sooner, as nothing waits on it.
+BUSY_CHECKPOINT = (250_000, 64 << 20)
+IDLE_CHECKPOINT = (20_000, 8 << 20)
 
 
 class LogUnavailable(AppError):
@@ -167,11 +173,9 @@ class LogWriter:
 
     async def _loop(self) -> None:
         while True:
-            try:
+            with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self._sleep()):
                     await self._wakeup.wait()
-            except TimeoutError:
-                pass
             self._wakeup.clear()
             if self._queue:
                 group, self._queue = self._queue, []
@@ -322,16 +326,14 @@ class Loader:
 
     async def _run(self) -> None:
         while not self._stopping:
-            try:
+            with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self.poll_interval):
                     await self._wakeup.wait()
-            except TimeoutError:
-                pass
             self._wakeup.clear()
             try:
                 await self.load_pending()
                 if not self._wakeup.is_set():
-                    await asyncio.to_thread(self.store.checkpoint_if_due)
+                    await self._checkpoint(IDLE_CHECKPOINT)
             except Exception:
                 log.exception("loading event segments failed; retrying")
                 await asyncio.sleep(1)
@@ -345,7 +347,14 @@ class Loader:
                 if result is not None:
                     self._on_loaded(result.segment_id)
                     results.append(result)
+                    await self._checkpoint(BUSY_CHECKPOINT)
             return results
+
+    async def _checkpoint(self, due: tuple[int, int]) -> None:
+        started = time.monotonic()
+        rows, wal_bytes = due
+        if await asyncio.to_thread(self.store.checkpoint_if_due, rows=rows, wal_bytes=wal_bytes):
+            log.debug("checkpoint in %.3fs", time.monotonic() - started)
 
 
 def load_one(
@@ -356,6 +365,7 @@ def load_one(
 ) -> LoadResult | None:
     """Load one sealed segment and remove its file; an unreadable one moves to ``rejected/``."""
     segment_id = segment_id_of(path)
+    started = time.monotonic()
     try:
         result = store.load_segment(path, segment_id)
     except FileNotFoundError:
@@ -366,6 +376,13 @@ def load_one(
         log.exception("segment %s could not be loaded; moved to %s", path.name, paths.rejected)
         path.rename(paths.rejected / path.name)
         return None
+    log.debug(
+        "loaded %s: %d events, %d duplicates in %.3fs",
+        segment_id,
+        result.events,
+        result.duplicates,
+        time.monotonic() - started,
+    )
     if not result.already_loaded and not owns(segment_id):
         write_receipt(paths, segment_id, result.events, result.duplicates)
     path.unlink(missing_ok=True)

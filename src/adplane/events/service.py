@@ -13,7 +13,7 @@ from adplane.campaigns import service as campaign_service
 from adplane.events import schema
 from adplane.events.ownership import CampaignAccountCache
 from adplane.events.runtime import AppendResult
-from adplane.kit.errors import FieldError, NotFound, ValidationFailed
+from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc
 
 
@@ -56,21 +56,11 @@ async def campaign_accounts(
 ) -> dict[int, int]:
     """Campaign id -> account id, or :class:`UnknownCampaign` naming the first one (in the
     given order) that is missing or that the principal may not post for."""
-    try:
-        return await campaign_service.account_ids_for(session, principal, campaign_ids)
-    except NotFound:
-        pass
-    # The shortest failing prefix ends with the first bad campaign.
-    low, high = 1, len(campaign_ids)
-    while low < high:
-        middle = (low + high) // 2
-        try:
-            await campaign_service.account_ids_for(session, principal, campaign_ids[:middle])
-        except NotFound:
-            high = middle
-        else:
-            low = middle + 1
-    raise UnknownCampaign(campaign_ids[low - 1])
+    found = await campaign_service.visible_account_ids(session, principal, campaign_ids)
+    for cid in campaign_ids:
+        if cid not in found:
+            raise UnknownCampaign(cid)
+    return found
 
 
 async def _accounts_of(

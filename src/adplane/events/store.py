@@ -93,6 +93,7 @@ class AnalyticsStore:
         self._idle = threading.Condition(self._lock)
         self._active = 0
         self._closed = False
+        self._rows_since_checkpoint = 0
         self._create_schema()
 
     def _create_schema(self) -> None:
@@ -211,25 +212,30 @@ class AnalyticsStore:
                     [segment_id, fresh, total - fresh],
                 )
                 con.execute("COMMIT")
+                self._rows_since_checkpoint += fresh
                 return LoadResult(segment_id, fresh, total - fresh)
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
 
-    def checkpoint_if_due(self, wal_bytes: int = 32 << 20) -> bool:
-        """Fold the write-ahead log into the database file once it has grown past a size."""
+    def checkpoint_if_due(self, *, rows: int, wal_bytes: int) -> bool:
+        """Compact what was loaded since the last checkpoint, once it is large enough.
+
+        Large loads are written straight to the database file but compacted only at a
+        checkpoint; doing that as the loader goes, rather than at some later commit, keeps
+        the cost with the load that caused it.
+        """
         wal = self.path.with_name(self.path.name + ".wal")
-        try:
-            if wal.stat().st_size < wal_bytes:
-                return False
-        except FileNotFoundError:
+        size = wal.stat().st_size if wal.exists() else 0
+        if self._rows_since_checkpoint < rows and size < wal_bytes:
             return False
         with self._connection() as con:
             try:
                 con.execute("CHECKPOINT")
             except duckdb.TransactionException:
-                # Another write is running; the next idle moment will do.
+                # Another write is running; the next turn will do.
                 return False
+        self._rows_since_checkpoint = 0
         return True
 
     # reading

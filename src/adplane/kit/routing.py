@@ -37,22 +37,24 @@ def loads(body: bytes | str) -> Any:
     return json.loads(body, parse_float=parse_decimal)
 
 
-def nul_path(value: Any, path: tuple[str | int, ...] = ()) -> tuple[str | int, ...] | None:
-    """Where the first NUL character sits in a parsed JSON document, or None."""
-    if isinstance(value, str):
-        return path if "\x00" in value else None
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if "\x00" in key:
-                return (*path, key)
-            found = nul_path(item, (*path, key))
-            if found is not None:
-                return found
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            found = nul_path(item, (*path, index))
-            if found is not None:
-                return found
+def nul_path(document: Any) -> tuple[str | int, ...] | None:
+    """Where a NUL character sits in a parsed JSON document, or None.
+
+    Iterative, so a document nested as deeply as the parser allows cannot overflow the stack.
+    """
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return path
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if "\x00" in key:
+                    return (*path, key)
+                stack.append(((*path, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
     return None
 
 
@@ -63,8 +65,8 @@ async def refuse_nul(request: Request) -> None:
         return
     try:
         document = loads(body)
-    except ValueError:
-        return  # not JSON: the route reports that itself
+    except (ValueError, RecursionError):
+        return  # not JSON (or nested past the parser's limit): the route reports that itself
     path = nul_path(document)
     if path is not None:
         raise RequestValidationError(

@@ -15,7 +15,7 @@ from adplane.accounts.auth import AppSettings, bearer_credential
 from adplane.accounts.principal import Principal
 from adplane.campaigns import schemas as core
 from adplane.campaigns import service as campaigns
-from adplane.campaigns.repository import CampaignFilter
+from adplane.campaigns.service import CampaignFilter
 from adplane.catalogues import service as catalogues
 from adplane.dialects.trafficstars import errors, mapping, wire
 from adplane.dialects.trafficstars.auth import CurrentPrincipal, id_token, token_request

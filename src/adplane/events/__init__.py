@@ -1,0 +1,1 @@
+"""The data plane: event schema, durable segment log, loader into DuckDB, import, generator."""
