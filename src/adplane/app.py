@@ -17,6 +17,7 @@ from adplane.events.runtime import EventRuntime
 from adplane.inventory.endpoints import router as inventory_router
 from adplane.kit import problems
 from adplane.kit.db import Database, create_database
+from adplane.kit.surface import api_surface
 from adplane.reports.endpoints import router as reports_router
 from adplane.settings import Settings, get_settings
 
@@ -25,22 +26,19 @@ NATIVE_PREFIX = "/api/v1"
 
 def create_native_api() -> FastAPI:
     """The native dialect: its own OpenAPI document and problem+json errors."""
-    api = FastAPI(
+    return api_surface(
         title="adplane native API",
         version="1",
-        openapi_url="/openapi.json",
-        docs_url="/docs",
-        redoc_url=None,
+        install_errors=problems.install,
+        routers=[
+            accounts_router,
+            campaigns_router,
+            events_router,
+            reports_router,
+            catalogues_router,
+            inventory_router,
+        ],
     )
-    problems.install(api)
-    api.include_router(accounts_router)
-    api.include_router(campaigns_router)
-    # --- native routers of other domains go below (events, reports, inventory, catalogues) ---
-    api.include_router(events_router)
-    api.include_router(reports_router)
-    api.include_router(catalogues_router)
-    api.include_router(inventory_router)
-    return api
 
 
 def mount_dialect(app: FastAPI, prefix: str, dialect: FastAPI) -> None:

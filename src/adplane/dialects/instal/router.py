@@ -15,6 +15,7 @@ from adplane.dialects.instal import errors, mapping, wire
 from adplane.dialects.instal.auth import InstalPrincipal
 from adplane.kit.db import Session
 from adplane.kit.pagination import PageParams, PageResult, Sort
+from adplane.kit.surface import api_surface
 from adplane.kit.time import utcnow
 
 PREFIX = "/advertiser/api/v1"
@@ -224,14 +225,10 @@ for _path in (
 
 def create_api() -> FastAPI:
     """The Instal sub-app, with its own OpenAPI document at ``/instal/openapi.json``."""
-    api = FastAPI(
+    return api_surface(
         title="Instal advertiser campaign API (adplane)",
         description="Read-only campaign list and detail, as Instal serves them.",
         version="1",
-        openapi_url="/openapi.json",
-        docs_url="/docs",
-        redoc_url=None,
+        install_errors=errors.install,
+        routers=[router],
     )
-    errors.install(api)
-    api.include_router(router)
-    return api

@@ -27,6 +27,7 @@ from adplane.kit.db import Session
 from adplane.kit.errors import NotFound, ValidationFailed
 from adplane.kit.pagination import PageParams, Sort
 from adplane.kit.routing import ExactJSONRoute
+from adplane.kit.surface import api_surface
 from adplane.kit.time import utcnow
 
 # Exact decimals (targetRoas, multipliers) and no NUL characters in bodies, as the native API.
@@ -275,14 +276,10 @@ async def update_campaign(
 
 def create_api() -> FastAPI:
     """The Topsort sub-app, with its own OpenAPI document at ``/topsort/openapi.json``."""
-    api = FastAPI(
+    return api_surface(
         title="Topsort campaign service (adplane)",
         description="Topsort's public campaign API over the adplane core.",
         version="1",
-        openapi_url="/openapi.json",
-        docs_url="/docs",
-        redoc_url=None,
+        install_errors=errors.install,
+        routers=[router],
     )
-    errors.install(api)
-    api.include_router(router)
-    return api

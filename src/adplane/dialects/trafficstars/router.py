@@ -31,6 +31,7 @@ from adplane.kit.errors import (
 )
 from adplane.kit.ids import MAX_ID
 from adplane.kit.pagination import Sort
+from adplane.kit.surface import api_surface
 from adplane.kit.time import as_utc, utcnow
 
 router = APIRouter(responses=errors.ERROR_RESPONSES)
@@ -774,15 +775,12 @@ class JsonWithoutItsContentType:
 
 def create_trafficstars_app() -> FastAPI:
     """The dialect sub-app: its own OpenAPI document and error shape."""
-    app = FastAPI(
+    app = api_surface(
         title="adplane: TrafficStars advertiser API",
         version="1.1",
         description="The TrafficStars advertiser API (auth, campaigns v1.1, v2 bulk) over adplane.",
-        openapi_url="/openapi.json",
-        docs_url="/docs",
-        redoc_url=None,
+        install_errors=errors.install,
+        routers=[router],
     )
-    errors.install(app)
     app.add_middleware(JsonWithoutItsContentType)
-    app.include_router(router)
     return app
