@@ -20,6 +20,7 @@ from adplane.kit.db import Database, create_database
 from adplane.kit.surface import api_surface
 from adplane.reports.endpoints import router as reports_router
 from adplane.settings import Settings, get_settings
+from adplane.targeting.endpoints import router as targeting_router
 
 NATIVE_PREFIX = "/api/v1"
 
@@ -37,6 +38,7 @@ def create_native_api() -> FastAPI:
             reports_router,
             catalogues_router,
             inventory_router,
+            targeting_router,
         ],
     )
 

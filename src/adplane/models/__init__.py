@@ -5,6 +5,7 @@ from adplane.models.base import Base
 from adplane.models.campaigns import Campaign, CampaignChange, CampaignSpotPrice
 from adplane.models.catalogues import RejectReason, Restriction, Segment
 from adplane.models.inventory import AdFormat, Site, Spot
+from adplane.models.targeting import TargetingValue
 
 __all__ = [
     "AccessToken",
@@ -20,6 +21,7 @@ __all__ = [
     "Segment",
     "Site",
     "Spot",
+    "TargetingValue",
     "Transaction",
     "User",
 ]

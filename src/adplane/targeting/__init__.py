@@ -1,0 +1,1 @@
+"""Canonical targeting vocabularies: the catalogues every dialect translates to and from."""
