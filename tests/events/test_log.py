@@ -44,6 +44,10 @@ def stored(*ids: str, campaign_id: int = 5, account_id: int = 9) -> list[bytes]:
     return schema.to_lines(events)  # type: ignore[arg-type]
 
 
+def keys(*ids: str, account_id: int = 9) -> list[tuple[int, str]]:
+    return [(account_id, i) for i in ids]
+
+
 def settings_for(tmp_path: Path, **extra: object) -> Settings:
     return Settings(data_dir=tmp_path, env="test", secret_key="x" * 32, **extra)  # type: ignore[arg-type]
 
@@ -105,13 +109,14 @@ def test_events_seen_in_an_earlier_segment_are_skipped(tmp_path: Path) -> None:
     assert sorted(r[0] for r in store.fetch("SELECT event_id FROM events")) == list("abcd")
 
 
-def test_known_ids_finds_stored_ids_only(tmp_path: Path) -> None:
+def test_known_keys_finds_stored_keys_only(tmp_path: Path) -> None:
     store = AnalyticsStore(tmp_path / "a.duckdb")
     segment = tmp_path / "s.ndjson"
     segment.write_bytes(b"\n".join(stored("a", "b")) + b"\n")
     store.load_segment(segment, "s")
-    assert store.known_ids(["a", "x", "b", "y"]) == {"a", "b"}
-    assert store.known_ids([]) == set()
+    assert store.known_keys(keys("a", "x", "b", "y")) == set(keys("a", "b"))
+    assert store.known_keys(keys("a", account_id=10)) == set()
+    assert store.known_keys([]) == set()
 
 
 def test_money_is_stored_as_integer_micros(tmp_path: Path) -> None:
@@ -156,7 +161,7 @@ def test_only_one_process_holds_the_loader_lock(tmp_path: Path) -> None:
 async def test_appended_events_are_queryable_after_flush(tmp_path: Path) -> None:
     runtime = await EventRuntime.start(settings_for(tmp_path))
     try:
-        result = await runtime.append(["a", "b"], stored("a", "b"))
+        result = await runtime.append(keys("a", "b"), stored("a", "b"))
         assert (result.accepted, result.duplicates) == (2, 0)
         await runtime.flush()
         assert count(runtime.store) == 2
@@ -167,10 +172,10 @@ async def test_appended_events_are_queryable_after_flush(tmp_path: Path) -> None
 async def test_duplicates_are_found_in_the_open_segment_and_in_duckdb(tmp_path: Path) -> None:
     runtime = await EventRuntime.start(settings_for(tmp_path))
     try:
-        await runtime.append(["a", "b"], stored("a", "b"))
-        pending = await runtime.append(["b", "c"], stored("b", "c"))
+        await runtime.append(keys("a", "b"), stored("a", "b"))
+        pending = await runtime.append(keys("b", "c"), stored("b", "c"))
         await runtime.flush()
-        loaded = await runtime.append(["a", "c", "d"], stored("a", "c", "d"))
+        loaded = await runtime.append(keys("a", "c", "d"), stored("a", "c", "d"))
         await runtime.flush()
         assert pending.duplicates == 1
         assert loaded.duplicates == 2
@@ -191,7 +196,7 @@ async def test_a_restart_replays_what_was_not_loaded(tmp_path: Path) -> None:
     runtime = await EventRuntime.start(settings_for(tmp_path))
     try:
         assert count(runtime.store) == 3
-        again = await runtime.append(["a", "c", "z"], stored("a", "c", "z"))
+        again = await runtime.append(keys("a", "c", "z"), stored("a", "c", "z"))
         assert again.duplicates == 2
     finally:
         await runtime.stop()
@@ -201,7 +206,7 @@ async def test_a_restart_replays_what_was_not_loaded(tmp_path: Path) -> None:
 
 async def test_stopping_loads_everything_appended(tmp_path: Path) -> None:
     runtime = await EventRuntime.start(settings_for(tmp_path, events_seal_seconds=3600))
-    await runtime.append(["a"], stored("a"))
+    await runtime.append(keys("a"), stored("a"))
     await runtime.stop()
     store = AnalyticsStore(tmp_path / "analytics.duckdb")
     assert count(store) == 1
@@ -211,7 +216,7 @@ async def test_stopping_loads_everything_appended(tmp_path: Path) -> None:
 async def test_every_fsync_mode_appends_and_loads(tmp_path: Path, mode: str) -> None:
     runtime = await EventRuntime.start(settings_for(tmp_path, events_fsync=mode))
     try:
-        await runtime.append(["a", "b"], stored("a", "b"))
+        await runtime.append(keys("a", "b"), stored("a", "b"))
         await runtime.flush()
         assert count(runtime.store) == 2
     finally:
@@ -243,15 +248,15 @@ async def test_a_segment_dropped_in_by_another_producer_is_loaded_and_receipted(
         await runtime.stop()
 
 
-def test_known_ids_within_a_time_span_skips_ids_stored_at_other_times(tmp_path: Path) -> None:
+def test_known_keys_within_a_time_span_skip_keys_stored_at_other_times(tmp_path: Path) -> None:
     store = AnalyticsStore(tmp_path / "a.duckdb")
     segment = tmp_path / "s.ndjson"
     segment.write_bytes(b"\n".join(stored("a", "b")) + b"\n")
     store.load_segment(segment, "s")
     around = (datetime(2026, 3, 10, 9, tzinfo=UTC), datetime(2026, 3, 10, 11, tzinfo=UTC))
     elsewhere = (datetime(2026, 3, 11, tzinfo=UTC), datetime(2026, 3, 12, tzinfo=UTC))
-    assert store.known_ids(["a", "x"], around) == {"a"}
-    assert store.known_ids(["a", "x"], elsewhere) == set()
+    assert store.known_keys(keys("a", "x"), around) == set(keys("a"))
+    assert store.known_keys(keys("a", "x"), elsewhere) == set()
 
 
 def test_a_checkpoint_is_due_once_enough_rows_were_loaded(tmp_path: Path) -> None:
@@ -265,3 +270,85 @@ def test_a_checkpoint_is_due_once_enough_rows_were_loaded(tmp_path: Path) -> Non
     assert store.checkpoint_if_due(rows=2, wal_bytes=1 << 40)
     assert not wal.exists() or wal.stat().st_size == 0
     assert store.event_count() == 2
+
+
+def test_an_id_is_unique_per_account_never_across_accounts(tmp_path: Path) -> None:
+    store = AnalyticsStore(tmp_path / "a.duckdb")
+    one = tmp_path / "one.ndjson"
+    # The same id in two accounts, twice within the segment for the first.
+    one.write_bytes(
+        b"\n".join([*stored("x", "x", "y"), *stored("x", account_id=10, campaign_id=6)]) + b"\n"
+    )
+    first = store.load_segment(one, "one")
+    assert (first.events, first.duplicates) == (3, 1)
+    two = tmp_path / "two.ndjson"
+    two.write_bytes(
+        b"\n".join(
+            [
+                *stored("x", account_id=10, campaign_id=6),
+                *stored("y", account_id=10, campaign_id=6),
+                *stored("y"),
+            ]
+        )
+        + b"\n"
+    )
+    second = store.load_segment(two, "two")
+    assert (second.events, second.duplicates) == (1, 2)
+    assert sorted(store.fetch("SELECT account_id, event_id FROM events")) == [
+        (9, "x"),
+        (9, "y"),
+        (10, "x"),
+        (10, "y"),
+    ]
+    assert store.known_keys([(9, "x"), (10, "x"), (11, "x")]) == {(9, "x"), (10, "x")}
+
+
+async def test_the_writer_counts_duplicates_per_account(tmp_path: Path) -> None:
+    runtime = await EventRuntime.start(settings_for(tmp_path))
+    try:
+        theirs = await runtime.append(keys("x", account_id=10), stored("x", account_id=10))
+        mine = await runtime.append(keys("x"), stored("x"))
+        assert (theirs.duplicates, mine.duplicates) == (0, 0)
+        await runtime.flush()
+        again = await runtime.append(
+            [*keys("x"), *keys("x", account_id=10), *keys("x", account_id=11)],
+            [*stored("x"), *stored("x", account_id=10), *stored("x", account_id=11)],
+        )
+        assert again.duplicates == 2
+        await runtime.flush()
+        assert count(runtime.store) == 3
+    finally:
+        await runtime.stop()
+
+
+def test_a_store_of_the_first_version_is_rehashed_by_key_on_opening(tmp_path: Path) -> None:
+    store = AnalyticsStore(tmp_path / "a.duckdb")
+    segment = tmp_path / "s.ndjson"
+    segment.write_bytes(b"\n".join(stored("a", "b")) + b"\n")
+    store.load_segment(segment, "s")
+    # What version 1 wrote: the hash of the id alone.
+    store.fetch("UPDATE events SET event_hash = md5_number_lower(event_id)")
+    store.fetch("UPDATE store_meta SET value = '1' WHERE key = 'schema_version'")
+    store.close()
+    reopened = AnalyticsStore(tmp_path / "a.duckdb")
+    assert reopened.known_keys(keys("a", "b", "c")) == set(keys("a", "b"))
+    assert reopened.fetch("SELECT value FROM store_meta WHERE key = 'schema_version'") == [("2",)]
+    again = tmp_path / "again.ndjson"
+    again.write_bytes(b"\n".join(stored("a", "c")) + b"\n")
+    result = reopened.load_segment(again, "again")
+    assert (result.events, result.duplicates) == (1, 1)
+
+
+async def test_flush_seals_even_when_it_arrives_during_an_fsync(tmp_path: Path) -> None:
+    # With a tiny interval the writer syncs on every turn, so the seal request of flush()
+    # keeps landing while it awaits an fsync; it must still be sealed, not just answered.
+    runtime = await EventRuntime.start(
+        settings_for(tmp_path, events_fsync_interval_seconds=0.001, events_seal_seconds=3600)
+    )
+    try:
+        for n in range(1, 31):
+            await runtime.append(keys(f"e{n}"), stored(f"e{n}"))
+            await runtime.flush()
+            assert count(runtime.store) == n
+    finally:
+        await runtime.stop()

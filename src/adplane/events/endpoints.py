@@ -17,7 +17,8 @@ router = APIRouter(prefix="/events", tags=["events"])
 
 
 class IngestResult(BaseModel):
-    """``accepted`` events were taken; ``duplicates`` of them had been seen before."""
+    """``accepted`` events were taken; ``duplicates`` of them had been seen before (same
+    account, same ``event_id``)."""
 
     accepted: int
     duplicates: int
@@ -63,8 +64,9 @@ def _body_schema() -> dict[str, Any]:
 async def ingest(request: Request, principal: CurrentPrincipal, session: Session) -> IngestResult:
     """Append up to 10,000 events to the durable log; answered once they are on it.
 
-    One invalid event rejects the whole batch and the error names it. Events whose
-    ``event_id`` was seen before are accepted and counted in ``duplicates``, never twice in
+    One invalid event rejects the whole batch and the error names it. An ``event_id`` is
+    unique per account (the campaign's), never across accounts: events whose id was seen
+    before in the same account are accepted and counted in ``duplicates``, never twice in
     reports. Admins may post for any campaign, advertisers for their own.
     """
     # The body is validated straight from its bytes by pydantic-core, skipping json.loads.

@@ -6,9 +6,11 @@ appends the rest to the open segment with a single write (and a single fsync whe
 ``ADPLANE_EVENTS_FSYNC=always``), then answers every waiting request. A segment is sealed half
 a second after its first event, and :class:`Loader` loads sealed segments into DuckDB.
 
-An event id is "seen" if it is stored in DuckDB or appended but not yet loaded (``_unloaded``).
-The writer checks ``_unloaded`` before it asks DuckDB, and the loader forgets ids only after
-their segment's transaction has committed, so an id is always visible in one or the other.
+An event is identified by its key, (account id, event id): ids are unique per account, never
+across accounts. A key is "seen" if it is stored in DuckDB or appended but not yet loaded
+(``_unloaded``). The writer checks ``_unloaded`` before it asks DuckDB, and the loader forgets
+keys only after their segment's transaction has committed, so a key is always visible in one
+or the other.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from adplane.events.segments import (
     segment_id_of,
     write_receipt,
 )
-from adplane.events.store import AnalyticsStore, LoadResult
+from adplane.events.store import AnalyticsStore, EventKey, LoadResult
 from adplane.kit.errors import AppError
 from adplane.settings import Settings
 
@@ -67,7 +69,7 @@ Span = tuple[datetime, datetime]
 
 @dataclass
 class _Request:
-    ids: list[str]
+    keys: list[EventKey]
     lines: list[bytes]
     # The earliest and latest ts of the batch, when known.
     span: Span | None
@@ -110,31 +112,32 @@ class LogWriter:
         self._last_sync = time.monotonic()
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
-        # Appended but not yet loaded: event id -> nothing, and segment id -> its event ids.
-        self._unloaded: set[str] = set()
-        self._by_segment: dict[str, list[str]] = {}
+        # Appended but not yet loaded: the keys, and segment id -> its keys.
+        self._unloaded: set[EventKey] = set()
+        self._by_segment: dict[str, list[EventKey]] = {}
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="adplane-event-log-writer")
 
     async def append(
-        self, ids: list[str], lines: list[bytes], span: Span | None = None
+        self, keys: list[EventKey], lines: list[bytes], span: Span | None = None
     ) -> AppendResult:
-        """Append a batch; returns once it is in the log (on disk with ``always``).
+        """Append a batch (``keys[i]`` is the key of ``lines[i]``); returns once it is in the
+        log (on disk with ``always``).
 
-        With ``span``, ids already stored count as duplicates when stored with a ts in it
+        With ``span``, keys already stored count as duplicates when stored with a ts in it
         (a retry carries its original ts); without, the whole store is searched. Either way
-        the loader stores each id once.
+        the loader stores each key once.
         """
         if self._stopping or self._task is None or self._task.done():
             raise LogUnavailable("the event log is not accepting events (the server is stopping)")
-        if not ids:
+        if not keys:
             return AppendResult(0, 0)
         future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        self._queue.append(_Request(ids, lines, span, future))
+        self._queue.append(_Request(keys, lines, span, future))
         self._wakeup.set()
         duplicates = await future
-        return AppendResult(len(ids), duplicates)
+        return AppendResult(len(keys), duplicates)
 
     async def seal(self) -> None:
         """Seal the open segment now (if it holds anything)."""
@@ -147,10 +150,10 @@ class LogWriter:
         return segment_id in self._by_segment
 
     def loaded(self, segment_id: str) -> None:
-        """Forget the ids of a segment whose rows are now committed in DuckDB."""
-        ids = self._by_segment.pop(segment_id, None)
-        if ids:
-            self._unloaded.difference_update(ids)
+        """Forget the keys of a segment whose rows are now committed in DuckDB."""
+        keys = self._by_segment.pop(segment_id, None)
+        if keys:
+            self._unloaded.difference_update(keys)
 
     async def stop(self) -> None:
         self._stopping = True
@@ -207,38 +210,38 @@ class LogWriter:
         return max(0.0, due - now)
 
     async def _commit(self, group: list[_Request]) -> None:
-        fresh: set[str] = set()
+        fresh: set[EventKey] = set()
         for request in group:
-            for event_id in request.ids:
-                if event_id not in self._unloaded:
-                    fresh.add(event_id)
+            for key in request.keys:
+                if key not in self._unloaded:
+                    fresh.add(key)
         spans = [r.span for r in group]
         between = (
             (min(s[0] for s in spans if s), max(s[1] for s in spans if s)) if all(spans) else None
         )
         stored = (
-            await asyncio.to_thread(self.store.known_ids, list(fresh), between) if fresh else set()
+            await asyncio.to_thread(self.store.known_keys, list(fresh), between) if fresh else set()
         )
         lines: list[bytes] = []
-        ids: list[str] = []
-        taken: set[str] = set()
+        keys: list[EventKey] = []
+        taken: set[EventKey] = set()
         counts: list[int] = []
         for request in group:
             duplicates = 0
-            for event_id, line in zip(request.ids, request.lines, strict=True):
-                if event_id in taken or event_id in stored or event_id not in fresh:
+            for key, line in zip(request.keys, request.lines, strict=True):
+                if key in taken or key in stored or key not in fresh:
                     duplicates += 1
                     continue
-                taken.add(event_id)
-                ids.append(event_id)
+                taken.add(key)
+                keys.append(key)
                 lines.append(line)
             counts.append(duplicates)
         if lines:
             segment = self._segment or self._open_segment()
             data = b"\n".join(lines) + b"\n" + commit_line(len(lines))
             await asyncio.to_thread(segment.append, data, len(lines))
-            self._unloaded.update(ids)
-            self._by_segment[segment.segment_id].extend(ids)
+            self._unloaded.update(keys)
+            self._by_segment[segment.segment_id].extend(keys)
         for request, duplicates in zip(group, counts, strict=True):
             if not request.future.done():
                 request.future.set_result(duplicates)
@@ -254,10 +257,13 @@ class LogWriter:
         return segment
 
     async def _housekeeping(self) -> None:
+        # Only the seal requests made before this turn are answered by it: one made while it
+        # awaits (an fsync, say) must wait for the next turn's seal, not be answered unsealed.
+        requests, self._seal_requests = self._seal_requests, []
         segment = self._segment
         now = time.monotonic()
         if segment is not None and (
-            self._seal_requests
+            requests
             or now - segment.opened_at >= self.config.seal_after
             or segment.size >= self.config.max_segment_bytes
         ):
@@ -269,7 +275,7 @@ class LogWriter:
         ):
             await asyncio.to_thread(segment.sync)
             self._last_sync = now
-        self._answer_seal_requests()
+        _answer(requests)
 
     async def _seal(self) -> None:
         segment, self._segment = self._segment, None
@@ -285,9 +291,13 @@ class LogWriter:
 
     def _answer_seal_requests(self) -> None:
         requests, self._seal_requests = self._seal_requests, []
-        for request in requests:
-            if not request.future.done():
-                request.future.set_result(None)
+        _answer(requests)
+
+
+def _answer(requests: list[_SealRequest]) -> None:
+    for request in requests:
+        if not request.future.done():
+            request.future.set_result(None)
 
 
 class Loader:
@@ -480,9 +490,9 @@ class EventRuntime:
         return runtime
 
     async def append(
-        self, ids: list[str], lines: list[bytes], span: Span | None = None
+        self, keys: list[EventKey], lines: list[bytes], span: Span | None = None
     ) -> AppendResult:
-        return await self.writer.append(ids, lines, span)
+        return await self.writer.append(keys, lines, span)
 
     async def flush(self) -> None:
         """Seal the open segment and load everything sealed: all appended events are queryable."""

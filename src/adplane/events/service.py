@@ -13,6 +13,7 @@ from adplane.campaigns import service as campaign_service
 from adplane.events import schema
 from adplane.events.ownership import CampaignAccountCache
 from adplane.events.runtime import AppendResult
+from adplane.events.store import EventKey
 from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc
 
@@ -21,7 +22,10 @@ class EventSink(Protocol):
     campaign_accounts: CampaignAccountCache
 
     async def append(
-        self, ids: list[str], lines: list[bytes], span: tuple[datetime, datetime] | None = None
+        self,
+        keys: list[EventKey],
+        lines: list[bytes],
+        span: tuple[datetime, datetime] | None = None,
     ) -> AppendResult: ...
 
 
@@ -31,7 +35,8 @@ async def ingest(
     """Accept a batch of events: all or none, and only for campaigns the caller may post for.
 
     Returns once the batch is in the durable log; ``duplicates`` counts events whose id was
-    already seen, which are accepted but never counted again.
+    already seen in the same account (ids are unique per account, never across accounts),
+    which are accepted but never counted again.
     """
     events = schema.parse_batch(body)
     if not events:
@@ -41,7 +46,9 @@ async def ingest(
     # Naive times are UTC (and cannot be compared with aware ones as they are).
     stamps = [as_utc(e["ts"]) for e in events]
     return await sink.append(
-        [e["event_id"] for e in events], schema.to_lines(stored), (min(stamps), max(stamps))
+        [(e["account_id"], e["event_id"]) for e in stored],
+        schema.to_lines(stored),
+        (min(stamps), max(stamps)),
     )
 
 

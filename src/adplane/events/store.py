@@ -4,9 +4,11 @@ Every method blocks; async callers run them in a worker thread. DuckDB releases 
 it works, and each call uses its own cursor, so loads, duplicate checks and reports run side
 by side (DuckDB isolates them with MVCC; there is one writer, the loader).
 
-Duplicates are found through ``event_hash``, the low 64 bits of the MD5 of the event id:
-scanning eight bytes per row is ten times cheaper than comparing the ids themselves, and a
-hash match is confirmed on the id, so a collision can never drop an event.
+An event is identified by its key, (account, event id): an id is unique within its account
+and never across accounts, so two advertisers may use the same ids without one's events
+hiding the other's. Duplicates are found through ``event_hash``, the low 64 bits of the MD5
+of the key: scanning eight bytes per row is ten times cheaper than comparing the keys
+themselves, and a hash match is confirmed on the key, so a collision can never drop an event.
 """
 
 from __future__ import annotations
@@ -24,7 +26,24 @@ import duckdb
 from adplane.campaigns.spend import SpendCounters
 from adplane.events.schema import COLUMNS, EVENT_TYPES
 
-SCHEMA_VERSION: Final = 1
+# 1: event_hash over the event id alone; 2: over the key (account, event id).
+SCHEMA_VERSION: Final = 2
+
+# An event's identity: (account id, event id).
+EventKey = tuple[int, str]
+
+
+def key_hash(account: str, event_id: str) -> str:
+    """The SQL for ``event_hash`` of a key given as two SQL expressions.
+
+    The account is an integer, so "<digits>:" is an unambiguous prefix whatever the id holds.
+    """
+    return f"md5_number_lower(coalesce(CAST({account} AS VARCHAR), '') || ':' || {event_id})"
+
+
+_HASH: Final = key_hash("account_id", "event_id")
+# A list of keys passed as two parallel lists; DuckDB unnests them side by side.
+_KEYS: Final = "SELECT unnest(?::BIGINT[]) AS account_id, unnest(?::VARCHAR[]) AS event_id"
 
 _ENUM = ", ".join(f"'{t}'" for t in EVENT_TYPES)
 
@@ -118,6 +137,13 @@ class AnalyticsStore:
             "INSERT INTO store_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
             [str(SCHEMA_VERSION)],
         )
+        version = con.execute(
+            "SELECT CAST(value AS INTEGER) FROM store_meta WHERE key = 'schema_version'"
+        ).fetchone()
+        if version is not None and int(version[0]) < 2:
+            # Version 1 hashed the id alone; every stored hash is recomputed over the key.
+            con.execute(f"UPDATE events SET event_hash = {_HASH}")
+            con.execute("UPDATE store_meta SET value = '2' WHERE key = 'schema_version'")
         con.execute("COMMIT")
 
     @contextmanager
@@ -169,38 +195,41 @@ class AnalyticsStore:
                     con.execute("ROLLBACK")
                     return LoadResult(segment_id, 0, 0, already_loaded=True)
                 row = con.execute(
-                    "WITH s AS MATERIALIZED (SELECT event_id, md5_number_lower(event_id) AS h "
+                    f"WITH s AS MATERIALIZED (SELECT account_id, event_id, {_HASH} AS h "
                     f"FROM {source} WHERE event_id IS NOT NULL) "
-                    "SELECT count(*), count(DISTINCT event_id), "
+                    "SELECT count(*), "
+                    "(SELECT count(*) FROM (SELECT DISTINCT account_id, event_id FROM s)), "
                     "(SELECT list(DISTINCT s.h) FROM s SEMI JOIN events e ON e.event_hash = s.h) "
                     "FROM s",
-                    [str(path), {"event_id": "VARCHAR"}],
+                    [str(path), {"account_id": "BIGINT", "event_id": "VARCHAR"}],
                 ).fetchone()
                 total, distinct, candidates = (
                     (int(row[0]), int(row[1]), row[2]) if row else (0, 0, [])
                 )
-                stored: list[str] = []
+                stored: list[EventKey] = []
                 if candidates:
-                    # A hash match is only a candidate: the ids decide.
+                    # A hash match is only a candidate: the keys decide.
                     stored = [
-                        r[0]
+                        (int(r[0]), str(r[1]))
                         for r in con.execute(
-                            "SELECT DISTINCT event_id FROM events "
+                            "SELECT DISTINCT account_id, event_id FROM events "
                             "WHERE event_hash IN (SELECT unnest(?::UBIGINT[]))",
                             [candidates],
                         ).fetchall()
                     ]
-                select = f"SELECT {_SELECT_FROM_JSON}, md5_number_lower(event_id) FROM {source}"
+                select = f"SELECT {_SELECT_FROM_JSON}, {_HASH} FROM {source}"
                 params: list[Any] = [str(path), _SEGMENT_JSON_TYPES]
                 if stored or distinct < total:
                     select = (
                         f"SELECT {_COLUMN_LIST}, event_hash FROM ("
-                        f"SELECT {_SELECT_FROM_JSON}, md5_number_lower(event_id) AS event_hash, "
-                        "row_number() OVER (PARTITION BY event_id) AS copy "
-                        f"FROM {source} WHERE event_id IS NOT NULL "
-                        "AND event_id NOT IN (SELECT unnest(?::VARCHAR[]))) WHERE copy = 1"
+                        f"SELECT {_SELECT_FROM_JSON}, {_HASH} AS event_hash, "
+                        "row_number() OVER (PARTITION BY account_id, event_id) AS copy "
+                        f"FROM {source} AS src WHERE event_id IS NOT NULL "
+                        f"AND NOT EXISTS (SELECT 1 FROM ({_KEYS}) AS k "
+                        "WHERE k.account_id = src.account_id AND k.event_id = src.event_id)"
+                        ") WHERE copy = 1"
                     )
-                    params.append(stored)
+                    params += [[k[0] for k in stored], [k[1] for k in stored]]
                 else:
                     select += " WHERE event_id IS NOT NULL"
                 inserted = con.execute(
@@ -240,36 +269,36 @@ class AnalyticsStore:
 
     # reading
 
-    def known_ids(
-        self, event_ids: Sequence[str], between: tuple[datetime, datetime] | None = None
-    ) -> set[str]:
-        """Which of ``event_ids`` are already stored (with ``between``: with a ts in it).
+    def known_keys(
+        self, keys: Sequence[EventKey], between: tuple[datetime, datetime] | None = None
+    ) -> set[EventKey]:
+        """Which of ``keys`` are already stored (with ``between``: with a ts in it).
 
         A retried event carries its original ts, so bounding the search by the batch's time
         span finds every retry while zone maps skip the rest of the table.
         """
-        if not event_ids:
+        if not keys:
             return set()
         window = ""
-        params: list[Any] = [list(event_ids)]
+        params: list[Any] = [[k[0] for k in keys], [k[1] for k in keys]]
         if between is not None:
             window = " WHERE ts BETWEEN ? AND ?"
             params += [_naive_utc(between[0]), _naive_utc(between[1])]
         with self._connection() as con:
             candidates = con.execute(
-                "SELECT DISTINCT b.h FROM (SELECT md5_number_lower(unnest(?::VARCHAR[])) AS h) b "
+                f"SELECT DISTINCT b.h FROM (SELECT {_HASH} AS h FROM ({_KEYS})) b "
                 f"SEMI JOIN (SELECT event_hash FROM events{window}) e ON e.event_hash = b.h",
                 params,
             ).fetchall()
             if not candidates:
                 return set()
-            # Comparing ids in SQL would read every stored id; fetch the few that match.
+            # Comparing keys in SQL would read every stored id; fetch the few that match.
             rows = con.execute(
-                "SELECT DISTINCT event_id FROM events WHERE event_hash IN "
+                "SELECT DISTINCT account_id, event_id FROM events WHERE event_hash IN "
                 f"(SELECT unnest(?::UBIGINT[])){window.replace(' WHERE', ' AND')}",
-                [[row[0] for row in candidates], *params[1:]],
+                [[row[0] for row in candidates], *params[2:]],
             ).fetchall()
-        return {row[0] for row in rows} & set(event_ids)
+        return {(int(row[0]), str(row[1])) for row in rows} & set(keys)
 
     def fetch(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
         """Run a read query."""
