@@ -297,16 +297,17 @@ async def test_a_nul_character_in_text_is_a_422(setting: Setting, route: Route) 
     assert await setting.counts() == before
 
 
-async def test_a_deeply_nested_free_form_document_is_a_422(setting: Setting) -> None:
+async def test_a_deeply_nested_free_form_document_is_a_4xx(setting: Setting) -> None:
     route = next(r for r in BODY_ROUTES if r.path == "/campaigns")
     before = await setting.counts()
-    for depth in (20, 300, 900):
+    # Within the parser's depth bound the schema refuses it; past it, it is malformed JSON.
+    for depth, status in ((20, 422), (300, 400), (900, 400)):
         nested = b"[" * depth + b"]" * depth
         raw = b'{"name": "n", "tracker_parameters": {"a": ' + nested + b"}}"
         response = await setting.send(
             route, content=raw, headers={"content-type": "application/json"}
         )
-        assert_problem(response, 422, field="tracker_parameters")
+        assert_problem(response, status, field="tracker_parameters" if status == 422 else None)
     assert await setting.counts() == before
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
+from starlette.routing import Mount
+from starlette.types import Receive, Scope, Send
 
 from adplane.accounts.endpoints import router as accounts_router
 from adplane.campaigns.endpoints import router as campaigns_router
@@ -24,13 +26,62 @@ from adplane.targeting.endpoints import router as targeting_router
 
 NATIVE_PREFIX = "/api/v1"
 
+# The first session the native document opens with: (what it does, method, path, JSON body).
+# tests/test_app.py replays it against a real server, so the description cannot go stale.
+FIRST_SESSION: list[tuple[str, str, str, str | None]] = [
+    (
+        "Log in for an access token (or skip this: an API key works as the Bearer credential "
+        "too; `adplane users create` and `adplane demo` print one)",
+        "POST",
+        "/auth/token",
+        '{"email": "you@example.com", "password": "your-password"}',
+    ),
+    ("Create a campaign (it waits for review)", "POST", "/campaigns", '{"name": "First campaign"}'),
+    ("List your campaigns", "GET", "/campaigns", None),
+    (
+        "Read a report: impressions, clicks and spend per campaign and day",
+        "POST",
+        "/reports",
+        '{"from": "2026-11-01", "to": "2026-11-30", "dimensions": ["date", "campaign_id"], '
+        '"metrics": ["impressions", "clicks", "spend"]}',
+    ),
+]
+
+
+def _first_session() -> str:
+    lines = [
+        "Every call sends `Authorization: Bearer <API key or access token>`; errors are RFC "
+        "9457 problem documents (`application/problem+json`). Click **Authorize** to try the "
+        "calls below from this page.",
+        "",
+        "## A first session with curl",
+        "",
+        "```sh",
+        "API=http://127.0.0.1:8000/api/v1",
+    ]
+    for index, (what, method, path, body) in enumerate(FIRST_SESSION):
+        lines.append(f"# {index + 1}. {what}")
+        command = f"curl -s -X {method} $API{path}"
+        if index == 0:
+            lines.append(f"{command} -H 'Content-Type: application/json' \\\n  -d '{body}'")
+            lines.append("TOKEN=<the access_token of the answer>")
+            continue
+        command += ' -H "Authorization: Bearer $TOKEN"'
+        if body is not None:
+            command += f" -H 'Content-Type: application/json' \\\n  -d '{body}'"
+        lines.append(command)
+    lines.append("```")
+    return "\n".join(lines)
+
 
 def create_native_api() -> FastAPI:
     """The native dialect: its own OpenAPI document and problem+json errors."""
     return api_surface(
         title="adplane native API",
         version="1",
+        description=_first_session(),
         install_errors=problems.install,
+        error_media_type=problems.MEDIA_TYPE,
         routers=[
             accounts_router,
             campaigns_router,
@@ -47,6 +98,36 @@ def mount_dialect(app: FastAPI, prefix: str, dialect: FastAPI) -> None:
     """Mount a dialect sub-app; it shares the root app's state (settings, database)."""
     dialect.state = app.state
     app.mount(prefix, dialect)
+
+
+def _unmatched_under_a_mount(app: FastAPI) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """The root app's answer to a path no route matched: the mount it lies under answers.
+
+    A mount matches ``<prefix>/<anything>`` only where ``anything`` holds no newline
+    (``/api/v1/api-keys/%0Aa/revoke``), and never the bare prefix; such requests used to
+    reach the root app's ``{"detail": "Not Found"}``. Handed to the sub-app, they get its own
+    404 (or 405, or validation error) in its own error shape.
+    """
+    fallback = app.router.not_found
+
+    async def unmatched(scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope["path"]
+        root_path: str = scope.get("root_path", "")
+        for route in app.router.routes:
+            if not isinstance(route, Mount):
+                continue
+            prefix = root_path + route.path
+            if path == prefix or path.startswith(prefix + "/"):
+                child = {
+                    **scope,
+                    "root_path": prefix,
+                    "app_root_path": scope.get("app_root_path", root_path),
+                }
+                await route.app(child, receive, send)
+                return
+        await fallback(scope, receive, send)
+
+    return unmatched
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -80,6 +161,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     mount_dialect(app, "/trafficstars", trafficstars.create_trafficstars_app())
     mount_dialect(app, "/instal", instal.create_api())
     mount_dialect(app, "/topsort", topsort.create_api())
+    app.router.default = _unmatched_under_a_mount(app)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from adplane.accounts import service
 from adplane.accounts.principal import Principal
@@ -14,6 +15,15 @@ from adplane.kit.ids import MAX_ID
 from adplane.settings import Settings
 
 ACT_FOR_HEADER = "X-Adplane-Account"
+
+# Declares the scheme in the OpenAPI document (so Swagger's Authorize sends it); the header
+# itself is read by ``bearer_credential``, which matches the scheme's name in any case.
+bearer_scheme = HTTPBearer(
+    scheme_name="Bearer",
+    description="An API key (`adplane users create` prints one) or an access token from "
+    "`POST /auth/token`, sent as `Authorization: Bearer <credential>`.",
+    auto_error=False,
+)
 
 
 def app_settings(request: Request) -> Settings:
@@ -33,7 +43,12 @@ def bearer_credential(request: Request, scheme: str = "bearer") -> str:
     return value.strip()
 
 
-async def current_principal(request: Request, session: Session, settings: AppSettings) -> Principal:
+async def current_principal(
+    request: Request,
+    session: Session,
+    settings: AppSettings,
+    _documented: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)] = None,
+) -> Principal:
     """Authenticate the request; an admin may act for an account with X-Adplane-Account."""
     principal = await service.authenticate(session, settings, bearer_credential(request))
     raw = request.headers.get(ACT_FOR_HEADER)

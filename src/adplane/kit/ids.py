@@ -22,6 +22,8 @@ def _not_a_boolean(value: Any) -> Any:
 
 
 # A row id (BIGINT): accounts, users, campaigns, spots, ...
-RowId = Annotated[int, BeforeValidator(_not_a_boolean), Field(gt=0, le=MAX_ID)]
+# Field() comes first: after a validator its bounds leak into the JSON Schema as ``gt``/``le``,
+# which are no JSON Schema keywords.
+RowId = Annotated[int, Field(gt=0, le=MAX_ID), BeforeValidator(_not_a_boolean)]
 # A value stored in an INTEGER column.
-Int32 = Annotated[int, BeforeValidator(_not_a_boolean), Field(ge=0, le=MAX_INT32)]
+Int32 = Annotated[int, Field(ge=0, le=MAX_INT32), BeforeValidator(_not_a_boolean)]

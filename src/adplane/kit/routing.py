@@ -4,6 +4,10 @@ Starlette parses JSON numbers into binary floats, so ``123456789012.123456`` arr
 ``123456789012.12346`` and a money field would silently store another amount. Routers built
 with ``ExactJSONRoute`` parse every JSON number with a fraction or exponent as ``Decimal``.
 
+A body nested deeper than ``MAX_JSON_DEPTH`` is malformed JSON here: Python's parser would
+recurse until a ``RecursionError``, and every later walk over the document (validation,
+error rendering) would risk the same.
+
 PostgreSQL cannot store U+0000 in text, so a ``"\\u0000"`` anywhere in a body would fail deep
 in the database; such a body is refused up front, naming the field, on every backend.
 """
@@ -11,6 +15,7 @@ in the database; such a body is refused up front, naming the field, on every bac
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Coroutine
 from decimal import Decimal
 from typing import Any
@@ -24,6 +29,28 @@ from fastapi.routing import APIRoute
 _MAX_EXPONENT = 40
 
 
+# No request of any surface nests anywhere near this deep.
+MAX_JSON_DEPTH = 64
+# A JSON string (skipped whole, so brackets inside it do not count) or a bracket.
+_TOKENS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+
+
+def too_deep(body: bytes) -> int | None:
+    """The offset of the first bracket nested deeper than ``MAX_JSON_DEPTH``, or None."""
+    if body.count(b"[") + body.count(b"{") <= MAX_JSON_DEPTH:
+        return None
+    depth = 0
+    for match in _TOKENS.finditer(body):
+        token = match.group()
+        if token in (b"[", b"{"):
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return match.start()
+        elif token in (b"]", b"}"):
+            depth -= 1
+    return None
+
+
 def parse_decimal(text: str) -> Decimal | float:
     """A JSON number with a fraction or exponent, exactly (or a float when absurdly large)."""
     value = Decimal(text)
@@ -33,7 +60,15 @@ def parse_decimal(text: str) -> Decimal | float:
 
 
 def loads(body: bytes | str) -> Any:
-    """``json.loads`` with exact decimals."""
+    """``json.loads`` with exact decimals and bounded nesting (a ``JSONDecodeError`` past it)."""
+    raw = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else body
+    offset = too_deep(raw)
+    if offset is not None:
+        raise json.JSONDecodeError(
+            f"nested more than {MAX_JSON_DEPTH} levels deep",
+            raw[:offset].decode("utf-8", "replace"),
+            offset,
+        )
     return json.loads(body, parse_float=parse_decimal)
 
 

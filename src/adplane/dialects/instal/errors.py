@@ -12,10 +12,10 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from adplane.kit.errors import AppError, Conflict, Forbidden, NotFound, Unauthorized
+from adplane.kit.responses import SafeJSONResponse as JSONResponse
 
 log = logging.getLogger("adplane.instal")
 

@@ -31,11 +31,12 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 LIST_ERRORS: dict[int | str, dict[str, Any]] = {
     **_ERRORS,
-    400: {"model": wire.StatusError, "description": "Wrong status, or a bad page_size"},
+    400: {"model": wire.FieldErrors, "description": "Wrong status, or a bad page_size"},
     404: {"model": wire.Detail, "description": "Invalid page"},
 }
 ONE_ERRORS: dict[int | str, dict[str, Any]] = {
     **_ERRORS,
+    400: {"model": wire.FieldErrors, "description": "A parameter is malformed"},
     404: {"model": wire.Detail, "description": "No campaign with given id"},
 }
 LIST_PARAMETERS: dict[str, Any] = {

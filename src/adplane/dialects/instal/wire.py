@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, RootModel
 
 CampaignType = Literal["CPC", "CPI", "CPA"]
 Os = Literal["ANDROID", "IOS"]
@@ -60,7 +60,8 @@ class Detail(BaseModel):
     detail: str
 
 
-class StatusError(BaseModel):
-    """A rejected ``status`` parameter."""
+class FieldErrors(RootModel[dict[str, list[str]]]):
+    """A rejected parameter, as a DRF serializer reports it: ``{"<parameter>": ["<message>"]}``.
 
-    status: list[str]
+    The parameter is ``status`` or ``page_size`` on the list, or whichever one failed.
+    """

@@ -12,13 +12,15 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from adplane.dialects.topsort.mapping import wire_field, wire_message
 from adplane.kit.errors import AppError, FieldError, Unauthorized
+from adplane.kit.responses import SafeJSONResponse as JSONResponse
+from adplane.kit.surface import allowed_methods
 
 log = logging.getLogger("adplane.topsort")
 
@@ -71,13 +73,17 @@ def install(app: FastAPI) -> None:
         )
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return await request_validation_exception_handler(request, exc)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own body, rendered so that a rejected NaN or lone surrogate survives.
+        return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
         return JSONResponse(
-            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+            {"detail": exc.detail}, status_code=exc.status_code, headers=headers or None
         )
 
     @app.exception_handler(Exception)

@@ -8,7 +8,6 @@ credential (see NOTES.md).
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import parse_qsl
@@ -25,6 +24,7 @@ from adplane.dialects.trafficstars import wire
 from adplane.dialects.trafficstars.errors import TrafficStarsError
 from adplane.kit.db import Session
 from adplane.kit.errors import FieldError
+from adplane.kit.routing import loads
 from adplane.kit.time import utcnow
 from adplane.settings import Settings
 
@@ -83,8 +83,9 @@ async def _form_or_json(request: Request) -> dict[str, Any]:
     raw = await request.body()
     if content_type.endswith("json") or raw.lstrip().startswith((b"{", b"[")):
         try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+            # The shared parser bounds the nesting depth: no RecursionError on ``[[[[...``.
+            data = loads(raw)
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise _invalid_request("the request body is not valid JSON") from None
         if not isinstance(data, dict):
             raise _invalid_request("the request body must be a JSON object")

@@ -13,7 +13,6 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -30,6 +29,8 @@ from adplane.kit.errors import (
     ValidationFailed,
 )
 from adplane.kit.problems import field_path
+from adplane.kit.responses import SafeJSONResponse as JSONResponse
+from adplane.kit.surface import allowed_methods
 
 log = logging.getLogger("adplane.trafficstars")
 
@@ -78,10 +79,15 @@ class TrafficStarsError(AppError):
 
 
 def error_response(
-    status: int, error: str, message: str, errors: list[dict[str, str]] | None = None
+    status: int,
+    error: str,
+    message: str,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body = {"code": status, "error": error, "message": message, "errors": errors or []}
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 401:
+        headers = {"WWW-Authenticate": "Bearer", **(headers or {})}
     return JSONResponse(body, status_code=status, headers=headers)
 
 
@@ -172,6 +178,9 @@ def install(app: FastAPI) -> None:
             message = f"method {request.method} is not allowed on {request.url.path}"
         else:
             message = exc.detail if isinstance(exc.detail, str) else slug
-        return error_response(exc.status_code, slug, message)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return error_response(exc.status_code, slug, message, headers=headers or None)
 
     app.add_middleware(CatchAll)

@@ -1,0 +1,204 @@
+"""Every API surface's OpenAPI document matches what the surface sends.
+
+The surfaces are found from the app (every mounted sub-app with an OpenAPI document), so a new
+surface is held to the same rules without touching this file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+import pytest
+
+from adplane.app import create_app
+from adplane.settings import Settings
+from tests.conftest import TEST_SECRET, Actor
+from tests.support.surfaces import Surface, operations, surfaces
+
+SURFACES = surfaces(
+    create_app(Settings(env="test", secret_key=TEST_SECRET, database_url="sqlite+aiosqlite://"))
+)
+BY_PREFIX = pytest.mark.parametrize("surface", SURFACES, ids=[s.prefix for s in SURFACES])
+
+# JSON Schema 2020-12 (the dialect of OpenAPI 3.1) and OpenAPI's own schema keywords.
+SCHEMA_KEYWORDS = set(
+    """$schema $id $ref $defs $anchor $dynamicRef $dynamicAnchor $comment $vocabulary allOf anyOf
+    oneOf not if then else dependentSchemas prefixItems items contains properties
+    patternProperties additionalProperties propertyNames unevaluatedItems unevaluatedProperties
+    type const enum multipleOf maximum exclusiveMaximum minimum exclusiveMinimum maxLength
+    minLength pattern maxItems minItems uniqueItems maxContains minContains maxProperties
+    minProperties required dependentRequired contentEncoding contentMediaType contentSchema
+    title description default deprecated readOnly writeOnly examples format discriminator xml
+    externalDocs example""".split()
+)
+SUBSCHEMA_MAPS = ("properties", "patternProperties", "$defs", "dependentSchemas")
+SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+SUBSCHEMAS = ("items", "not", "if", "then", "else", "additionalProperties", "contains")
+
+
+def _unknown_keywords(schema: Any, where: str) -> list[str]:
+    if not isinstance(schema, dict):
+        return []
+    found = [
+        f"{where}: {key}"
+        for key in schema
+        if key not in SCHEMA_KEYWORDS and not key.startswith("x-")
+    ]
+    for key in SUBSCHEMA_MAPS:
+        for name, sub in (schema.get(key) or {}).items():
+            found += _unknown_keywords(sub, f"{where}.{name}")
+    for key in SUBSCHEMA_LISTS:
+        for index, sub in enumerate(schema.get(key) or []):
+            found += _unknown_keywords(sub, f"{where}[{index}]")
+    for key in SUBSCHEMAS:
+        found += _unknown_keywords(schema.get(key), f"{where}.{key}")
+    return found
+
+
+def _schemas(document: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Every schema of the document: components, parameters, bodies and responses."""
+    found = list(document.get("components", {}).get("schemas", {}).items())
+    for method, path, operation in operations(document):
+        for parameter in operation.get("parameters", []):
+            found.append((f"{method} {path} {parameter['name']}", parameter.get("schema")))
+        bodies = dict(operation.get("requestBody", {}).get("content", {}))
+        for status, response in operation.get("responses", {}).items():
+            for media, content in response.get("content", {}).items():
+                bodies[f"{status} {media}"] = content
+        for media, content in bodies.items():
+            found.append((f"{method} {path} {media}", content.get("schema")))
+    return found
+
+
+@BY_PREFIX
+def test_the_document_is_openapi_3_1_with_json_schema_keywords_only(surface: Surface) -> None:
+    document = surface.document
+    assert document["openapi"].startswith("3.1")
+    unknown = [k for name, s in _schemas(document) for k in _unknown_keywords(s, name)]
+    assert unknown == []
+
+
+@BY_PREFIX
+def test_the_document_declares_the_surfaces_auth_scheme_on_its_operations(
+    surface: Surface,
+) -> None:
+    document = surface.document
+    schemes = document.get("components", {}).get("securitySchemes", {})
+    assert schemes, f"{surface.prefix} declares no security scheme"
+    for scheme in schemes.values():
+        assert scheme["type"] in {"http", "apiKey"}
+        if scheme["type"] == "http":
+            assert scheme["scheme"] == "bearer"
+        else:
+            assert (scheme["in"], scheme["name"]) == ("header", "Authorization")
+    secured = [op for _, _, op in operations(document) if op.get("security")]
+    assert len(secured) >= len(operations(document)) - 1
+
+
+def test_the_native_document_opens_with_a_first_curl_session() -> None:
+    native = next(s for s in SURFACES if s.prefix == "/api/v1")
+    description = native.document["info"]["description"]
+    assert "curl" in description
+    for step in ("/auth/token", "/campaigns", "/reports"):
+        assert f"$API{step}" in description
+
+
+async def _error_media_type(client: httpx.AsyncClient, surface: Surface) -> str:
+    """The media type the surface answers an unknown path with: its error media type."""
+    response = await client.get(f"{surface.prefix}/no/such/route")
+    assert response.status_code == 404
+    return response.headers["content-type"].split(";")[0]
+
+
+@BY_PREFIX
+async def test_errors_are_documented_in_the_media_type_they_are_sent_in(
+    client: httpx.AsyncClient, surface: Surface
+) -> None:
+    media = await _error_media_type(client, surface)
+    wrong = [
+        f"{method} {path} {status}: {sorted(response.get('content', {}))}"
+        for method, path, operation in operations(surface.document)
+        for status, response in operation["responses"].items()
+        if status[0] in "45" and set(response.get("content", {media: None})) != {media}
+    ]
+    assert wrong == []
+
+
+def _body_shape(response: httpx.Response) -> tuple[str, frozenset[str]]:
+    body = response.json()
+    return response.headers["content-type"].split(";")[0], frozenset(body)
+
+
+@BY_PREFIX
+@pytest.mark.parametrize(
+    "tail", ["", "/", "/a%0Ab", "/%0A", "/x/%0A/y", "/api-keys/%0Aa/revoke", "/%00"]
+)
+async def test_every_unmatched_path_under_a_mount_answers_in_the_mounts_shape(
+    client: httpx.AsyncClient, surface: Surface, tail: str
+) -> None:
+    reference = await client.get(f"{surface.prefix}/no/such/route")
+    response = await client.post(f"{surface.prefix}{tail}", follow_redirects=True)
+    assert 400 <= response.status_code < 500, response.text
+    assert _body_shape(response) == _body_shape(reference), response.text
+
+
+async def test_the_revoke_path_of_the_issue_is_a_problem(
+    client: httpx.AsyncClient, admin: Actor
+) -> None:
+    response = await client.post("/api/v1/api-keys/%0Aa/revoke", headers=admin.headers)
+    assert 400 <= response.status_code < 500
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["status"] == response.status_code
+
+
+def _headers_for(surface: Surface, actor: Actor) -> dict[str, str]:
+    schemes = surface.document.get("components", {}).get("securitySchemes", {})
+    if any(s["type"] == "apiKey" for s in schemes.values()):
+        return {"Authorization": f"Token {actor.api_key}"}
+    return actor.headers
+
+
+@BY_PREFIX
+async def test_a_405_lists_every_method_the_path_serves(
+    client: httpx.AsyncClient, surface: Surface, advertiser: Actor
+) -> None:
+    headers = _headers_for(surface, advertiser)
+    checked = 0
+    for path, item in surface.document["paths"].items():
+        url = surface.prefix + re.sub(r"\{[^}]+\}", "1", path)
+        documented = {m.upper() for m in item}
+        for method in ("PUT", "DELETE", "PATCH", "POST", "GET"):
+            if method in documented:
+                continue
+            response = await client.request(method, url, headers=headers)
+            if response.status_code != 405:
+                continue
+            checked += 1
+            allowed = {m.strip() for m in response.headers["allow"].split(",")}
+            assert documented <= allowed, (method, path, allowed)
+            for other in allowed - {"HEAD", "OPTIONS"}:
+                again = await client.request(other, url, headers=headers)
+                assert again.status_code != 405, (other, path)
+    assert checked
+
+
+@BY_PREFIX
+async def test_the_docs_page_loads_only_same_host_assets_and_they_are_served(
+    client: httpx.AsyncClient, surface: Surface
+) -> None:
+    page = await client.get(f"{surface.prefix}/docs")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    html = page.text
+    urls = re.findall(r"""(?:src|href)=["']([^"']+)["']""", html)
+    urls += re.findall(r"""url:\s*["']([^"']+)["']""", html)
+    assert urls
+    assert not re.search(r"https?://|//[a-z]", html, re.IGNORECASE), "an absolute URL"
+    assert f"{surface.prefix}/openapi.json" in urls
+    for url in urls:
+        assert url.startswith(f"{surface.prefix}/"), url
+        asset = await client.get(url)
+        assert asset.status_code == 200, url
+        assert asset.content
