@@ -73,7 +73,14 @@ def test_a_campaign_goes_through_its_whole_lifecycle(
     created = http.post(
         "/campaigns",
         params={"draft": "true"},
-        json={"name": "Live", "bid_price": "0.25", "targeting": {"countries": {"include": ["FR"]}}},
+        json={
+            "name": "Live",
+            "format_id": 1,
+            "bid_price": "0.25",
+            "daily_budget": "10",
+            "day_parting": "1" * 168,
+            "targeting": {"countries": {"include": ["FR"]}},
+        },
         headers=owner.headers,
     )
     assert created.status_code == 201, created.text

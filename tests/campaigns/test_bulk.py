@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.conftest import Actor
-from tests.support.native import API, act, assert_problem, create_campaign
+from tests.support.native import API, SUBMITTABLE, act, assert_problem, create_campaign
 
 
 async def bulk(
@@ -58,10 +58,25 @@ async def test_bulk_archive_and_unarchive(client: httpx.AsyncClient, advertiser:
 
 
 async def test_bulk_publish_submits_drafts(client: httpx.AsyncClient, advertiser: Actor) -> None:
-    draft = await create_campaign(client, advertiser.headers, draft=True)
+    draft = await create_campaign(client, advertiser.headers, draft=True, **SUBMITTABLE)
     result = await bulk(client, advertiser, "publish", [draft["id"]])
     assert result["success"] == [draft["id"]]
     assert (await get(client, advertiser, draft["id"]))["status"] == "pending"
+
+
+async def test_bulk_publish_refuses_an_incomplete_draft_naming_what_it_lacks(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    draft = await create_campaign(client, advertiser.headers, draft=True)
+    result = await bulk(client, advertiser, "publish", [draft["id"]])
+    assert result["failed"] == [
+        {
+            "id": draft["id"],
+            "reason": "the campaign cannot be submitted without "
+            "format_id, bid_price, daily_budget, day_parting",
+        }
+    ]
+    assert (await get(client, advertiser, draft["id"]))["status"] == "draft"
 
 
 async def test_a_failure_leaves_the_successes_in_place(

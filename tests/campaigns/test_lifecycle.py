@@ -12,7 +12,7 @@ from sqlalchemy import select
 from adplane.kit.db import Database
 from adplane.models import RejectReason
 from tests.conftest import Actor
-from tests.support.native import API, act, assert_problem, create_campaign
+from tests.support.native import API, SUBMITTABLE, act, assert_problem, create_campaign
 
 Campaign = dict[str, Any]
 
@@ -44,7 +44,7 @@ async def post(
 async def test_submitting_a_draft_sends_it_for_approval_and_switches_it_on(
     client: httpx.AsyncClient, advertiser: Actor
 ) -> None:
-    draft = await create_campaign(client, advertiser.headers, draft=True)
+    draft = await create_campaign(client, advertiser.headers, draft=True, **SUBMITTABLE)
     submitted = await act(client, advertiser.headers, draft["id"], "submit")
     assert (submitted["is_draft"], submitted["approval"], submitted["is_active"]) == (
         False,
@@ -52,6 +52,23 @@ async def test_submitting_a_draft_sends_it_for_approval_and_switches_it_on(
         True,
     )
     assert submitted["status"] == "pending"
+
+
+async def test_an_incomplete_draft_is_refused_naming_every_missing_field(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    draft = await create_campaign(client, advertiser.headers, draft=True, bid_price="0.5")
+    body = assert_problem(await post(client, advertiser, draft["id"], "submit"), 422)
+    assert {e["field"] for e in body["errors"]} == {"format_id", "daily_budget", "day_parting"}
+    after = (await client.get(f"{API}/campaigns/{draft['id']}", headers=advertiser.headers)).json()
+    assert after["status"] == "draft"
+
+
+async def test_a_draft_on_a_retail_placement_needs_only_its_name(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    draft = await create_campaign(client, advertiser.headers, draft=True, placement="listing")
+    assert (await act(client, advertiser.headers, draft["id"], "submit"))["status"] == "pending"
 
 
 async def test_submitting_a_campaign_that_is_not_a_draft_is_a_conflict(

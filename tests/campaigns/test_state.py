@@ -21,6 +21,7 @@ from adplane.campaigns.state import (
     instal_status,
     keitaro_state,
     native_status,
+    period_start,
     smartyads_status,
     topsort_status,
     trafficstars_status,
@@ -116,6 +117,33 @@ def flags(
             {"daily_clicks_cap": 1, "counters": SpendCounters(clicks_today=1)},
             StopReason.DAILY_BUDGET_REACHED,
             id="daily_budget_reached-clicks",
+        ),
+        pytest.param(
+            {
+                "budget_period": "weekly",
+                "period_budget_micros": 7_000_000,
+                "spend_period_micros": 7_000_000,
+            },
+            StopReason.PERIOD_BUDGET_REACHED,
+            id="period_budget_reached-weekly",
+        ),
+        pytest.param(
+            {
+                "budget_period": "monthly",
+                "period_budget_micros": 30_000_000,
+                "spend_period_micros": 31_000_000,
+            },
+            StopReason.PERIOD_BUDGET_REACHED,
+            id="period_budget_reached-monthly",
+        ),
+        pytest.param(
+            {
+                "budget_period": "daily",
+                "period_budget_micros": 1_000_000,
+                "counters": SpendCounters(spend_today_micros=1_000_000),
+            },
+            StopReason.PERIOD_BUDGET_REACHED,
+            id="period_budget_reached-daily",
         ),
         pytest.param({"start_at": NOW + HOUR}, StopReason.NOT_STARTED, id="not_started"),
         pytest.param({"end_at": NOW - HOUR}, StopReason.ENDED, id="ended"),
@@ -390,3 +418,27 @@ def test_smartyads_is_active_and_is_running_come_from_the_core(
 )
 def test_keitaro_state(state_: CampaignState, expected: str) -> None:
     assert keitaro_state(state_) == expected
+
+
+@pytest.mark.parametrize(
+    ("period", "start"),
+    [
+        # NOW is Monday 2026-06-01: the week and the month both began at midnight.
+        ("daily", datetime(2026, 6, 1, tzinfo=UTC)),
+        ("weekly", datetime(2026, 6, 1, tzinfo=UTC)),
+        ("monthly", datetime(2026, 6, 1, tzinfo=UTC)),
+    ],
+)
+def test_a_budget_period_begins_at_midnight_utc(period: str, start: datetime) -> None:
+    assert period_start(period, NOW) == start
+
+
+def test_a_week_begins_on_monday_and_a_month_on_the_first() -> None:
+    sunday = datetime(2026, 6, 14, 23, 59, tzinfo=UTC)
+    assert period_start("weekly", sunday) == datetime(2026, 6, 8, tzinfo=UTC)
+    assert period_start("monthly", sunday) == datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def test_spend_before_the_period_does_not_count_against_a_weekly_budget() -> None:
+    left = state(budget_period="weekly", period_budget_micros=7_000_000, spend_period_micros=1)
+    assert left.stop_reason is None

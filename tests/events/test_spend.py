@@ -52,3 +52,26 @@ async def test_a_total_budget_reached_by_spend_stops_the_campaign(
         await client.get(f"{API}/campaigns/{campaign['id']}", headers=advertiser.headers)
     ).json()
     assert view["stop_reason"] == "total_budget_reached"
+
+
+async def test_a_weekly_budget_counts_the_spend_of_this_week_only(
+    client: httpx.AsyncClient, app: Any, advertiser: Actor
+) -> None:
+    campaign = await create_campaign(
+        client, advertiser.headers, budget_period="weekly", period_budget="1"
+    )
+    now = utcnow().replace(microsecond=0)
+    week_start = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0)
+    before = (week_start - timedelta(days=1)).isoformat().replace("+00:00", "Z")
+    stamp = now.isoformat().replace("+00:00", "Z")
+    old = [event(campaign["id"], "click", ts=before, cost="5")]
+    assert (await post_events(client, advertiser.headers, old)).status_code == 202
+    await app.state.events.flush()
+    url = f"{API}/campaigns/{campaign['id']}"
+    view = (await client.get(url, headers=advertiser.headers)).json()
+    assert (view["spend_period"], view["stop_reason"]) == ("0.000000", None)
+    spent = [event(campaign["id"], "click", ts=stamp, cost="0.6") for _ in range(2)]
+    assert (await post_events(client, advertiser.headers, spent)).status_code == 202
+    await app.state.events.flush()
+    view = (await client.get(url, headers=advertiser.headers)).json()
+    assert (view["spend_period"], view["stop_reason"]) == ("1.200000", "period_budget_reached")

@@ -10,6 +10,15 @@ API = "/api/v1"
 PROBLEM = "application/problem+json"
 
 
+# What a network campaign needs before it can be submitted (``validation.submittable``).
+SUBMITTABLE: dict[str, Any] = {
+    "format_id": 1,
+    "bid_price": "0.1",
+    "daily_budget": "10",
+    "day_parting": "1" * 168,
+}
+
+
 def assert_problem(
     response: httpx.Response, status: int, *, field: str | None = None
 ) -> dict[str, Any]:

@@ -380,6 +380,8 @@ class Campaign(CampaignFields):
     ended: bool
     spend_today: Decimal
     spend_total: Decimal
+    # Spend in the current budget period (the week or month of a weekly or monthly budget).
+    spend_period: Decimal = Decimal(0)
     impressions_today: int
     impressions_total: int
     clicks_today: int

@@ -6,7 +6,7 @@ and in a process without an analytics store, every counter is zero.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -34,6 +34,14 @@ class SpendReader(Protocol):
         """Counters per campaign id; ``day_start`` is the UTC instant "today" began."""
         ...
 
+    async def spend_since(self, since: Mapping[int, datetime]) -> dict[int, int]:
+        """Spend (micros) of each campaign from its own instant until now.
+
+        Budgets longer than a day (weekly, monthly) need the spend since their period began,
+        which differs per campaign; a campaign with no spend may be left out.
+        """
+        ...
+
 
 class NoSpend:
     """The reader used when no analytics store is attached."""
@@ -41,6 +49,9 @@ class NoSpend:
     async def counters(
         self, campaign_ids: Sequence[int], *, day_start: datetime
     ) -> dict[int, SpendCounters]:
+        return {}
+
+    async def spend_since(self, since: Mapping[int, datetime]) -> dict[int, int]:
         return {}
 
 

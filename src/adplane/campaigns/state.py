@@ -7,21 +7,19 @@ each dialect renders the vendor vocabulary from the same ``CampaignState``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from adplane.campaigns.spend import ZERO, SpendCounters
 
-
-class Approval(StrEnum):
-    PENDING = "pending"
-    APPROVED = "approved"
-    REJECTED = "rejected"
+# Re-exported: the review flag belongs to moderation, and campaigns carry it.
+from adplane.moderation.schemas import Approval as Approval
 
 
 class StopReason(StrEnum):
     NO_FUNDS = "no_funds"
     TOTAL_BUDGET_REACHED = "total_budget_reached"
+    PERIOD_BUDGET_REACHED = "period_budget_reached"
     DAILY_BUDGET_REACHED = "daily_budget_reached"
     NOT_STARTED = "not_started"
     ENDED = "ended"
@@ -41,6 +39,10 @@ class StateInputs:
     daily_budget_micros: int | None = None
     total_budget_micros: int | None = None
     use_total_budget: bool = False
+    budget_period: str = "daily"
+    period_budget_micros: int | None = None
+    # Spend since ``period_start(budget_period, now)``: the service asks the spend port.
+    spend_period_micros: int = 0
     daily_impressions_cap: int | None = None
     total_impressions_cap: int | None = None
     daily_clicks_cap: int | None = None
@@ -59,6 +61,7 @@ class CampaignState:
     not_started: bool
     total_budget_reached: bool
     daily_budget_reached: bool
+    period_budget_reached: bool = False
 
     @property
     def stop_reason(self) -> StopReason | None:
@@ -69,6 +72,8 @@ class CampaignState:
             return StopReason.TOTAL_BUDGET_REACHED
         if self.no_funds:
             return StopReason.NO_FUNDS
+        if self.period_budget_reached:
+            return StopReason.PERIOD_BUDGET_REACHED
         if self.daily_budget_reached:
             return StopReason.DAILY_BUDGET_REACHED
         if self.not_started:
@@ -84,6 +89,20 @@ class CampaignState:
             and not self.is_draft
             and self.stop_reason is None
         )
+
+
+# Budget periods longer than a day, and how their current period is found.
+LONG_PERIODS = frozenset({"weekly", "monthly"})
+
+
+def period_start(budget_period: str, now: datetime) -> datetime:
+    """Where the current budget period began (UTC): today, the ISO week's Monday, the 1st."""
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    if budget_period == "weekly":
+        return midnight - timedelta(days=midnight.weekday())
+    if budget_period == "monthly":
+        return midnight.replace(day=1)
+    return midnight
 
 
 def _reached(cap: int | None, used: int) -> bool:
@@ -103,6 +122,10 @@ def derive(inputs: StateInputs, now: datetime) -> CampaignState:
         or _reached(inputs.daily_impressions_cap, c.impressions_today)
         or _reached(inputs.daily_clicks_cap, c.clicks_today)
     )
+    if inputs.budget_period in LONG_PERIODS:
+        period_reached = _reached(inputs.period_budget_micros, inputs.spend_period_micros)
+    else:
+        period_reached = _reached(inputs.period_budget_micros, c.spend_today_micros)
     return CampaignState(
         is_draft=inputs.is_draft,
         approval=inputs.approval,
@@ -113,6 +136,7 @@ def derive(inputs: StateInputs, now: datetime) -> CampaignState:
         not_started=inputs.start_at is not None and inputs.start_at > now,
         total_budget_reached=total_reached,
         daily_budget_reached=daily_reached,
+        period_budget_reached=period_reached,
     )
 
 

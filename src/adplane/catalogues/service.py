@@ -55,6 +55,11 @@ def _in_use(kind: str, item_id: int, campaign_ids: list[int]) -> Conflict:
 # reject reasons
 
 
+async def existing_reject_codes(session: AsyncSession, codes: Collection[int]) -> set[int]:
+    """The codes among ``codes`` that name a reject reason."""
+    return await CatalogueRepository.from_session(session).existing_reject_codes(codes)
+
+
 async def list_reject_reasons(session: AsyncSession) -> list[schemas.RejectReason]:
     """Every reject reason, by code."""
     rows = await CatalogueRepository.from_session(session).reject_reasons()

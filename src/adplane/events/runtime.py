@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -430,6 +430,17 @@ class DuckDBSpendReader:
         self, campaign_ids: Sequence[int], *, day_start: datetime
     ) -> dict[int, spend.SpendCounters]:
         return await asyncio.to_thread(self.store.spend_counters, list(campaign_ids), day_start)
+
+    async def spend_since(self, since: Mapping[int, datetime]) -> dict[int, int]:
+        # Campaigns whose periods began at the same instant share one query.
+        groups: dict[datetime, list[int]] = {}
+        for cid, start in since.items():
+            groups.setdefault(start, []).append(cid)
+        out: dict[int, int] = {}
+        for start, ids in groups.items():
+            counters = await self.counters(ids, day_start=start)
+            out.update({cid: c.spend_today_micros for cid, c in counters.items()})
+        return out
 
 
 @dataclass

@@ -578,3 +578,11 @@ async def test_running_a_draft_is_a_conflict(client: httpx.AsyncClient, advertis
     )
     assert response.status_code == 409
     assert "draft" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("ad_format", ["listing", "sponsored_brand"])
+async def test_only_banner_campaigns_take_a_review_status(
+    client: httpx.AsyncClient, admin: Actor, advertiser: Actor, ad_format: str
+) -> None:
+    campaign = await _create(client, advertiser, adFormat=ad_format)
+    assert _fields(await _patch(client, admin, campaign, status="approved")) == ["status"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from typing import Any
 from uuid import UUID
@@ -140,16 +139,6 @@ def budget_fields(kind: wire.BudgetType, amount: Decimal) -> dict[str, Any]:
         }
     share = (amount / _PERIOD_DAYS[kind]).quantize(_MICRO, rounding=ROUND_DOWN)
     return {"period_budget": amount, "budget_period": kind, "daily_budget": share}
-
-
-def period_start(kind: wire.BudgetType, now: datetime) -> datetime | None:
-    """Where a weekly (ISO week, Monday) or monthly (calendar month) budget's period began."""
-    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    if kind == "weekly":
-        return midnight - timedelta(days=midnight.weekday())
-    if kind == "monthly":
-        return midnight.replace(day=1)
-    return None
 
 
 # wire -> core
@@ -281,10 +270,9 @@ class Extras:
     wallet_id: UUID
     reviewer: UUID | None
     bid_count: int
-    period_spend: Decimal | None = None
 
 
-def _budget(view: Campaign, extras: Extras) -> wire.Budget | None:
+def _budget(view: Campaign) -> wire.Budget | None:
     current = current_budget(view)
     if current is None:
         return None
@@ -294,7 +282,9 @@ def _budget(view: Campaign, extras: Extras) -> wire.Budget | None:
     elif kind == "total":
         used = view.spend_total
     else:
-        used = extras.period_spend or Decimal(0)
+        # The core tracks the spend of the current week or month (and stops the campaign
+        # when it reaches the period budget).
+        used = view.spend_period
     currency = view.account_currency
     return wire.Budget(
         amount=to_minor(amount, currency),
@@ -339,7 +329,7 @@ def to_wire(view: Campaign, extras: Extras) -> wire.Campaign:
         vendorId=extras.vendor_id,
         walletId=extras.wallet_id,
         bidCount=extras.bid_count,
-        budget=_budget(view, extras),
+        budget=_budget(view),
         statusUpdatedBy=extras.reviewer,
         campaignBehaviorData=None,
         campaignBehaviorDataByDay=None,

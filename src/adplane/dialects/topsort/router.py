@@ -7,7 +7,6 @@ listed, and reading or changing it is a 404, as for an unknown or another vendor
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -20,7 +19,6 @@ from adplane.accounts.principal import Principal
 from adplane.campaigns import service as campaign_service
 from adplane.campaigns.schemas import Campaign
 from adplane.campaigns.service import CampaignFilter
-from adplane.campaigns.state import Approval
 from adplane.dialects.topsort import errors, mapping, wire
 from adplane.dialects.topsort.auth import TopsortPrincipal
 from adplane.kit.db import Session
@@ -28,7 +26,8 @@ from adplane.kit.errors import NotFound, ValidationFailed
 from adplane.kit.pagination import PageParams, Sort
 from adplane.kit.routing import ExactJSONRoute
 from adplane.kit.surface import api_surface
-from adplane.kit.time import utcnow
+from adplane.moderation import service as moderation
+from adplane.moderation.schemas import Approval, Decision
 
 # Exact decimals (targetRoas, multipliers) and no NUL characters in bodies, as the native API.
 router = APIRouter(
@@ -61,17 +60,6 @@ async def _extras(
     reviewer_ids = sorted({v.reviewed_by_user_id for v in views if v.reviewed_by_user_id})
     reviewers = await accounts.users_by_ids(session, reviewer_ids)
     spot_prices = await campaign_service.spot_price_counts(session, principal, ids)
-    now = utcnow()
-    period_spend: dict[int, Decimal] = {}
-    for kind in ("weekly", "monthly"):
-        wanted = [
-            v.id for v in views if (b := mapping.current_budget(v)) is not None and b[0] == kind
-        ]
-        start = mapping.period_start(kind, now)
-        if wanted and start is not None:
-            period_spend.update(
-                await campaign_service.spend_since(session, principal, wanted, start)
-            )
     out = []
     for v in views:
         owner = owners[v.account_id]
@@ -83,7 +71,6 @@ async def _extras(
                 wallet_id=owner.wallet_uuid,
                 reviewer=reviewer.uuid if reviewer is not None else None,
                 bid_count=mapping.bid_count(v, spot_prices[v.id]),
-                period_spend=period_spend.get(v.id),
             )
         )
     return out
@@ -111,22 +98,27 @@ async def _review(
     reviewer: UUID | None,
     reason: wire.BannerAdRejectionReason | None,
 ) -> None:
-    """Apply ``status``/``statusUpdatedBy``/``bannerAdRejectionReason`` through the core."""
+    """Apply ``status``/``statusUpdatedBy``/``bannerAdRejectionReason`` through the core.
+
+    Topsort shows a review status a client sets only on banner campaigns; other campaigns
+    are reviewed by the marketplace's own flow (the native approve and reject).
+    """
+    moderation.require_reviewer(principal)
+    if view.placement is None or view.placement.value not in mapping.BANNER_FORMATS:
+        raise ValidationFailed.field("approval", "applies only to banner campaigns")
     reviewer_id: int | None = None
     if reviewer is not None:
         found = await accounts.users_by_uuids(session, [reviewer])
         if reviewer not in found:
             raise ValidationFailed.field("reviewed_by_user_id", f"user {reviewer} does not exist")
         reviewer_id = found[reviewer].id
-    await campaign_service.review_banner(
-        session,
-        principal,
-        view.id,
+    decision = Decision(
         Approval(status) if status is not None else view.approval,
-        reviewer_user_id=reviewer_id,
         decline_reason=reason.declineReason if reason is not None else None,
         comment=reason.reasonDetails if reason is not None else None,
+        reviewer_user_id=reviewer_id,
     )
+    await campaign_service.review(session, principal, view.id, decision)
 
 
 @router.get("/campaigns", responses=_COMMON, summary="Get Campaigns")
@@ -224,7 +216,7 @@ async def create_campaign(
         )
     fields = mapping.create_fields(body, owner.currency)
     view = await campaign_service.create(
-        session, principal, fields, account_id=owner.id, active=body.isActive
+        session, principal, fields, account_id=owner.id, active=body.isActive, complete=True
     )
     if body.status is not None:
         await _review(session, principal, view, body.status, None, None)

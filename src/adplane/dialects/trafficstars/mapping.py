@@ -449,15 +449,6 @@ def missing_in_request(body: wire.CampaignInput) -> list[FieldError]:
     return errors
 
 
-def missing_in_campaign(fields: core.CampaignFields) -> list[FieldError]:
-    """Required parameters a draft still lacks (it cannot be published without them)."""
-    return [
-        FieldError(names[0], "is required to publish the campaign")
-        for names, target in REQUIRED
-        if getattr(fields, target) in (None, "")
-    ]
-
-
 def cleared_required(body: wire.CampaignInput) -> list[FieldError]:
     """Required parameters an edit of a published campaign tries to empty."""
     return [

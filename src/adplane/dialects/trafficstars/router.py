@@ -431,9 +431,7 @@ async def _publish(
         draft = await campaigns.update(
             session, principal, draft.id, changes, drafts_only=True, tag=tag
         )
-    missing = mapping.missing_in_campaign(draft)
-    if missing:
-        raise _failed(missing)
+    # The core's submission rules name every missing field; the errors render in TS names.
     return await campaigns.transition(session, principal, draft.id, "submit", tag=tag)
 
 
@@ -454,7 +452,9 @@ async def create(
             raise _failed(missing)
         fields = await _core_fields(request, session, body, None)
         account = await _owner_account(session, principal, body.user_id)
-        view = await campaigns.create(session, principal, fields, account_id=account, tag=_rmodel)
+        view = await campaigns.create(
+            session, principal, fields, account_id=account, complete=True, tag=_rmodel
+        )
     view = await _moderate(session, principal, view, body, None, _rmodel)
     return await _render(session, view)
 

@@ -1,4 +1,4 @@
-"""The core review of banner campaigns (Topsort ``status``/``statusUpdatedBy``)."""
+"""The one moderation flow, as campaigns use it: approve, reject with reasons, back to pending."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from adplane.campaigns import schemas, service
-from adplane.campaigns.state import Approval
 from adplane.kit.db import Database
 from adplane.kit.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from adplane.moderation.schemas import Approval, Decision
 from tests.conftest import Actor, Factory
 
 
@@ -25,7 +25,7 @@ async def test_an_admin_approves_a_banner_campaign_as_reviewer(
 ) -> None:
     cid = await _campaign(database, advertiser, "banner")
     async with database.sessionmaker() as session, session.begin():
-        view = await service.review_banner(session, admin.principal, cid, Approval.APPROVED)
+        view = await service.review(session, admin.principal, cid, Decision(Approval.APPROVED))
     assert view.approval is Approval.APPROVED
     assert view.reviewed_by_user_id == admin.user_id
     assert view.reviewed_at is not None
@@ -37,14 +37,16 @@ async def test_a_rejection_keeps_its_reason_and_a_named_admin_reviewer(
     other_admin = await factory.admin()
     cid = await _campaign(database, advertiser, "exclusive_banner")
     async with database.sessionmaker() as session, session.begin():
-        view = await service.review_banner(
+        view = await service.review(
             session,
             admin.principal,
             cid,
-            Approval.REJECTED,
-            reviewer_user_id=other_admin.user_id,
-            decline_reason="Blurry",
-            comment="Upload a sharper image",
+            Decision(
+                Approval.REJECTED,
+                reviewer_user_id=other_admin.user_id,
+                decline_reason="Blurry",
+                comment="Upload a sharper image",
+            ),
         )
     assert view.approval is Approval.REJECTED
     assert view.reviewed_by_user_id == other_admin.user_id
@@ -56,8 +58,11 @@ async def test_a_rejection_reason_is_dropped_unless_rejected(
 ) -> None:
     cid = await _campaign(database, advertiser, "banner")
     async with database.sessionmaker() as session, session.begin():
-        view = await service.review_banner(
-            session, admin.principal, cid, Approval.APPROVED, decline_reason="x", comment="y"
+        view = await service.review(
+            session,
+            admin.principal,
+            cid,
+            Decision(Approval.APPROVED, decline_reason="x", comment="y"),
         )
     assert (view.decline_reason, view.reject_comment) == (None, None)
 
@@ -67,28 +72,53 @@ async def test_back_to_pending_has_no_reviewer(
 ) -> None:
     cid = await _campaign(database, advertiser, "banner")
     async with database.sessionmaker() as session, session.begin():
-        await service.review_banner(session, admin.principal, cid, Approval.APPROVED)
-        view = await service.review_banner(session, admin.principal, cid, Approval.PENDING)
+        await service.review(session, admin.principal, cid, Decision(Approval.APPROVED))
+        view = await service.review(session, admin.principal, cid, Decision(Approval.PENDING))
     assert view.approval is Approval.PENDING
     assert view.reviewed_by_user_id is None
 
 
-@pytest.mark.parametrize("placement", [None, "listing", "sponsored_brand"])
-async def test_only_banner_campaigns_take_a_review_status(
+@pytest.mark.parametrize("placement", [None, "listing", "banner"])
+async def test_every_campaign_goes_through_the_same_review(
     database: Database, admin: Actor, advertiser: Actor, placement: str | None
 ) -> None:
     cid = await _campaign(database, advertiser, placement)
     async with database.sessionmaker() as session, session.begin():
+        view = await service.review(
+            session, admin.principal, cid, Decision(Approval.REJECTED, reason_codes=[1, 1])
+        )
+    assert (view.approval, view.reject_reason_codes) == (Approval.REJECTED, [1])
+
+
+async def test_an_unknown_reject_reason_is_refused(
+    database: Database, admin: Actor, advertiser: Actor
+) -> None:
+    cid = await _campaign(database, advertiser, None)
+    async with database.sessionmaker() as session, session.begin():
         with pytest.raises(ValidationFailed) as caught:
-            await service.review_banner(session, admin.principal, cid, Approval.APPROVED)
-    assert [e.field for e in caught.value.errors] == ["approval"]
+            await service.review(
+                session, admin.principal, cid, Decision(Approval.REJECTED, reason_codes=[99999])
+            )
+    assert [e.field for e in caught.value.errors] == ["reason_codes"]
+
+
+async def test_an_approval_clears_an_earlier_rejection(
+    database: Database, admin: Actor, advertiser: Actor
+) -> None:
+    cid = await _campaign(database, advertiser, None)
+    async with database.sessionmaker() as session, session.begin():
+        rejected = Decision(Approval.REJECTED, reason_codes=[1], comment="no", decline_reason="x")
+        await service.review(session, admin.principal, cid, rejected)
+        view = await service.approve(session, admin.principal, cid)
+    assert (view.reject_reason_codes, view.reject_comment, view.decline_reason) == ([], None, None)
+    assert view.reviewed_by_user_id == admin.user_id
 
 
 async def test_an_advertiser_cannot_review(database: Database, advertiser: Actor) -> None:
     cid = await _campaign(database, advertiser, "banner")
     async with database.sessionmaker() as session, session.begin():
         with pytest.raises(Forbidden):
-            await service.review_banner(session, advertiser.principal, cid, Approval.APPROVED)
+            await service.review(session, advertiser.principal, cid, Decision(Approval.APPROVED))
 
 
 async def test_the_named_reviewer_must_be_an_admin(
@@ -97,12 +127,11 @@ async def test_the_named_reviewer_must_be_an_admin(
     cid = await _campaign(database, advertiser, "banner")
     async with database.sessionmaker() as session, session.begin():
         with pytest.raises(ValidationFailed) as caught:
-            await service.review_banner(
+            await service.review(
                 session,
                 admin.principal,
                 cid,
-                Approval.APPROVED,
-                reviewer_user_id=advertiser.user_id,
+                Decision(Approval.APPROVED, reviewer_user_id=advertiser.user_id),
             )
     assert [e.field for e in caught.value.errors] == ["reviewed_by_user_id"]
 
@@ -113,8 +142,11 @@ async def test_a_pending_campaign_names_no_reviewer(
     cid = await _campaign(database, advertiser, "banner")
     async with database.sessionmaker() as session, session.begin():
         with pytest.raises(ValidationFailed) as caught:
-            await service.review_banner(
-                session, admin.principal, cid, Approval.PENDING, reviewer_user_id=admin.user_id
+            await service.review(
+                session,
+                admin.principal,
+                cid,
+                Decision(Approval.PENDING, reviewer_user_id=admin.user_id),
             )
     assert [e.field for e in caught.value.errors] == ["reviewed_by_user_id"]
 
@@ -126,7 +158,7 @@ async def test_an_archived_campaign_cannot_be_reviewed(
     async with database.sessionmaker() as session, session.begin():
         await service.archive(session, advertiser.principal, cid)
         with pytest.raises(Conflict):
-            await service.review_banner(session, admin.principal, cid, Approval.APPROVED)
+            await service.review(session, admin.principal, cid, Decision(Approval.APPROVED))
 
 
 async def test_a_new_campaign_has_no_spot_prices_and_no_spend(

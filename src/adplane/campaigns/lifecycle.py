@@ -1,0 +1,459 @@
+"""Changing campaigns: create, update, clone, state transitions, bulk actions and review.
+
+Services take the session and the principal, enforce tenancy through ``views.load``, flush
+but never commit, and return core ``schemas.Campaign`` views with their derived state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, Literal
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adplane.accounts.principal import Principal
+from adplane.accounts.repository import AccountRepository
+from adplane.campaigns import schemas
+from adplane.campaigns.history import diff as diff_fields
+from adplane.campaigns.history import record
+from adplane.campaigns.repository import CampaignRepository
+from adplane.campaigns.state import Approval
+from adplane.campaigns.validation import (
+    normalise_start,
+    require_submittable,
+    submittable,
+    validate,
+)
+from adplane.campaigns.views import FIELD_NAMES, column, fields_of, get, load, to_storage
+from adplane.kit.errors import Conflict, NotFound, ValidationFailed
+from adplane.kit.time import utcnow
+from adplane.models import Campaign, CampaignSpotPrice
+from adplane.moderation import service as moderation
+from adplane.moderation.schemas import Decision, Review
+
+BulkAction = Literal["run", "pause", "archive", "unarchive", "publish"]
+
+
+def _apply(campaign: Campaign, fields: schemas.CampaignFields, names: Collection[str]) -> None:
+    for name in names:
+        setattr(campaign, column(name), to_storage(name, getattr(fields, name)))
+
+
+async def flush(session: AsyncSession) -> None:
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        raise Conflict("the change conflicts with another campaign (alias or external id)") from exc
+
+
+# writing
+
+
+async def create(
+    session: AsyncSession,
+    principal: Principal,
+    fields: schemas.CampaignFields,
+    *,
+    account_id: int | None = None,
+    draft: bool = False,
+    active: bool = True,
+    complete: bool = False,
+    tag: str | None = None,
+) -> schemas.Campaign:
+    """Create a campaign (pending approval), or a draft that is submitted later.
+
+    ``complete`` asks for the submission rules (``validation.submittable``) on a campaign
+    that is not a draft: a dialect whose create is a publish passes it.
+    """
+    owner = principal.account_for_write(account_id)
+    if await AccountRepository.from_session(session).get_account(owner) is None:
+        raise NotFound(f"account {owner} not found")
+    changed = set(fields.model_fields_set)
+    if not fields.name:
+        raise ValidationFailed.field("name", "is required")
+    fields = fields.model_copy(deep=True)
+    normalise_start(fields, changed)
+    if complete and not draft:
+        require_submittable(fields)
+    await validate(
+        session, fields, set(FIELD_NAMES), account_id=owner, campaign_id=None, previous=None
+    )
+    campaign = Campaign(
+        account_id=owner,
+        created_by_user_id=principal.user_id,
+        is_draft=draft,
+        approval=Approval.PENDING.value,
+        is_active=False if draft else active,
+        is_archived=False,
+        reject_reason_codes=[],
+    )
+    _apply(campaign, fields, FIELD_NAMES)
+    repo = CampaignRepository.from_session(session)
+    try:
+        async with session.begin_nested():
+            await repo.add(campaign)
+    except IntegrityError as exc:
+        raise Conflict("the alias or external id is already used") from exc
+    await record(
+        session,
+        principal,
+        campaign,
+        "create_draft" if draft else "create",
+        diff_fields(None, fields),
+        tag,
+    )
+    return await get(session, principal, campaign.id)
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    campaign_id: int,
+    changes: schemas.CampaignFields,
+    *,
+    drafts_only: bool = False,
+    tag: str | None = None,
+) -> schemas.Campaign:
+    """Apply the fields a request set; editing a rejected campaign sends it back for review."""
+    campaign = await load(session, principal, campaign_id)
+    if campaign.is_archived:
+        raise Conflict(f"campaign {campaign_id} is archived; restore it before editing")
+    if drafts_only and not campaign.is_draft:
+        raise Conflict(f"campaign {campaign_id} is not a draft")
+    changed = set(changes.model_fields_set)
+    before = fields_of(campaign)
+    merged = before.model_copy(update={k: getattr(changes, k) for k in changed}, deep=True)
+    if "name" in changed and not merged.name:
+        raise ValidationFailed.field("name", "must not be empty")
+    normalise_start(merged, changed)
+    await validate(
+        session,
+        merged,
+        changed,
+        account_id=campaign.account_id,
+        campaign_id=campaign.id,
+        previous=before,
+    )
+    diff = diff_fields(before, merged)
+    _apply(campaign, merged, changed)
+    if diff and campaign.approval == Approval.REJECTED.value and not campaign.is_draft:
+        campaign.approval = Approval.PENDING.value
+    campaign.updated_at = utcnow()
+    await flush(session)
+    await record(
+        session, principal, campaign, "update_draft" if drafts_only else "update", diff, tag
+    )
+    return await get(session, principal, campaign.id)
+
+
+async def clone(
+    session: AsyncSession,
+    principal: Principal,
+    campaign_id: int,
+    changes: schemas.CampaignFields | None = None,
+    *,
+    as_draft: bool = False,
+    copy_spot_prices: bool = True,
+    tag: str | None = None,
+) -> schemas.Campaign:
+    """A new campaign with the same fields, paused and pending approval (save-as with changes)."""
+    source = await load(session, principal, campaign_id)
+    if as_draft and not source.is_draft:
+        raise Conflict(f"campaign {campaign_id} is not a draft")
+    fields = fields_of(source)
+    # Unique per campaign: a copy cannot keep them.
+    fields.alias = None
+    fields.external_campaign_id = None
+    fields.name = f"{source.name}, clone from ID {source.id}"[:255]
+    changed: set[str] = set()
+    if changes is not None:
+        changed = set(changes.model_fields_set)
+        fields = fields.model_copy(update={k: getattr(changes, k) for k in changed}, deep=True)
+        if not fields.name:
+            raise ValidationFailed.field("name", "must not be empty")
+        normalise_start(fields, changed)
+    await validate(
+        session,
+        fields,
+        changed | {"alias"},
+        account_id=source.account_id,
+        campaign_id=None,
+        previous=None,
+    )
+    copy = Campaign(
+        account_id=source.account_id,
+        created_by_user_id=principal.user_id,
+        cloned_from_id=source.id,
+        is_draft=as_draft,
+        approval=Approval.PENDING.value,
+        is_active=False,
+        is_archived=False,
+        reject_reason_codes=[],
+    )
+    _apply(copy, fields, FIELD_NAMES)
+    repo = CampaignRepository.from_session(session)
+    await repo.add(copy)
+    if copy_spot_prices:
+        for price in await repo.spot_prices(source.id):
+            await repo.add_spot_price(
+                CampaignSpotPrice(
+                    campaign_id=copy.id, spot_id=price.spot_id, price_micros=price.price_micros
+                )
+            )
+    action = "save_as" if changes is not None else "clone"
+    await record(session, principal, copy, action, {"cloned_from_id": [None, source.id]}, tag)
+    return await get(session, principal, copy.id)
+
+
+class _Transition:
+    """A state change: a guard that explains why it is refused, and the mutation."""
+
+    def __init__(
+        self,
+        guard: Callable[[Campaign], str | None],
+        apply: Callable[[Campaign, Principal], None],
+        *,
+        complete: bool = False,
+    ) -> None:
+        self.guard = guard
+        self.apply = apply
+        # Whether the campaign must pass ``validation.submittable`` first (submitting does).
+        self.complete = complete
+
+
+def _no_archived_or_draft(verb: str) -> Callable[[Campaign], str | None]:
+    def guard(c: Campaign) -> str | None:
+        if c.is_archived:
+            return f"an archived campaign cannot be {verb}"
+        if c.is_draft:
+            return f"a draft cannot be {verb}; submit it first"
+        return None
+
+    return guard
+
+
+def _set(**values: Any) -> Callable[[Campaign, Principal], None]:
+    def apply(c: Campaign, _principal: Principal) -> None:
+        for key, value in values.items():
+            setattr(c, key, value() if callable(value) else value)
+
+    return apply
+
+
+TRANSITIONS: dict[str, _Transition] = {
+    "run": _Transition(_no_archived_or_draft("run"), _set(is_active=True)),
+    "pause": _Transition(_no_archived_or_draft("paused"), _set(is_active=False)),
+    "archive": _Transition(
+        lambda c: "the campaign is already archived" if c.is_archived else None,
+        _set(is_archived=True, is_active=False, archived_at=utcnow),
+    ),
+    "restore": _Transition(
+        lambda c: None if c.is_archived else "the campaign is not archived",
+        _set(is_archived=False, archived_at=None),
+    ),
+    "submit": _Transition(
+        lambda c: (
+            "an archived campaign cannot be submitted"
+            if c.is_archived
+            else (None if c.is_draft else "the campaign is not a draft")
+        ),
+        _set(is_draft=False, approval=Approval.PENDING.value, is_active=True),
+        complete=True,
+    ),
+}
+BULK_TRANSITIONS: dict[str, str] = {
+    "run": "run",
+    "pause": "pause",
+    "archive": "archive",
+    "unarchive": "restore",
+    "publish": "submit",
+}
+
+
+async def transition(
+    session: AsyncSession,
+    principal: Principal,
+    campaign_id: int,
+    action: str,
+    *,
+    tag: str | None = None,
+) -> schemas.Campaign:
+    """Run, pause, archive, restore or submit one campaign; a forbidden one is a conflict."""
+    campaign = await load(session, principal, campaign_id)
+    step = TRANSITIONS[action]
+    refusal = step.guard(campaign)
+    if refusal:
+        raise Conflict(f"campaign {campaign_id}: {refusal}")
+    if step.complete:
+        require_submittable(fields_of(campaign))
+    step.apply(campaign, principal)
+    campaign.updated_at = utcnow()
+    await flush(session)
+    await record(session, principal, campaign, action, tag=tag)
+    return await get(session, principal, campaign.id)
+
+
+async def run(
+    session: AsyncSession, principal: Principal, campaign_id: int, *, tag: str | None = None
+) -> schemas.Campaign:
+    return await transition(session, principal, campaign_id, "run", tag=tag)
+
+
+async def pause(
+    session: AsyncSession, principal: Principal, campaign_id: int, *, tag: str | None = None
+) -> schemas.Campaign:
+    return await transition(session, principal, campaign_id, "pause", tag=tag)
+
+
+async def archive(
+    session: AsyncSession, principal: Principal, campaign_id: int, *, tag: str | None = None
+) -> schemas.Campaign:
+    return await transition(session, principal, campaign_id, "archive", tag=tag)
+
+
+async def restore(
+    session: AsyncSession, principal: Principal, campaign_id: int, *, tag: str | None = None
+) -> schemas.Campaign:
+    return await transition(session, principal, campaign_id, "restore", tag=tag)
+
+
+async def submit(
+    session: AsyncSession, principal: Principal, campaign_id: int, *, tag: str | None = None
+) -> schemas.Campaign:
+    return await transition(session, principal, campaign_id, "submit", tag=tag)
+
+
+async def bulk(
+    session: AsyncSession,
+    principal: Principal,
+    action: BulkAction,
+    ids: Sequence[int],
+    *,
+    tag: str | None = None,
+) -> schemas.BulkResult:
+    """Apply one action to many campaigns; each id succeeds or fails on its own."""
+    success: list[int] = []
+    failed: list[schemas.BulkFailure] = []
+    step = TRANSITIONS[BULK_TRANSITIONS[action]]
+    campaigns = await CampaignRepository.from_session(session).get_many(set(ids))
+    seen: set[int] = set()
+    for cid in ids:
+        if cid in seen:
+            continue
+        seen.add(cid)
+        campaign = campaigns.get(cid)
+        if campaign is None or not principal.can_access(campaign.account_id):
+            failed.append(schemas.BulkFailure(id=cid, reason="not found"))
+            continue
+        refusal = step.guard(campaign)
+        if refusal is None and step.complete:
+            missing = submittable(fields_of(campaign))
+            if missing:
+                names = ", ".join(e.field for e in missing)
+                refusal = f"the campaign cannot be submitted without {names}"
+        if refusal:
+            failed.append(schemas.BulkFailure(id=cid, reason=refusal))
+            continue
+        step.apply(campaign, principal)
+        campaign.updated_at = utcnow()
+        await record(session, principal, campaign, f"bulk_{action}", tag=tag)
+        success.append(cid)
+    await flush(session)
+    return schemas.BulkResult(success=success, failed=failed, total=len(seen))
+
+
+# review
+
+
+def _store_review(campaign: Campaign, review: Review) -> None:
+    campaign.approval = review.approval.value
+    campaign.reject_reason_codes = list(review.reason_codes)
+    campaign.reject_comment = review.comment
+    campaign.decline_reason = review.decline_reason
+    campaign.reviewed_by_user_id = review.reviewed_by_user_id
+    campaign.reviewed_at = review.reviewed_at
+
+
+async def review(
+    session: AsyncSession,
+    principal: Principal,
+    campaign_id: int,
+    decision: Decision,
+    *,
+    action: str = "review",
+    tag: str | None = None,
+) -> schemas.Campaign:
+    """An admin approves, rejects or sends back a submitted campaign (``moderation.decide``)."""
+    campaign = await load(session, principal, campaign_id)
+    moderation.require_reviewer(principal)
+    if campaign.is_draft or campaign.is_archived:
+        raise Conflict(
+            f"campaign {campaign_id}: only a submitted, unarchived campaign can be reviewed"
+        )
+    outcome = await moderation.decide(session, principal, decision)
+    before = campaign.approval
+    _store_review(campaign, outcome)
+    campaign.updated_at = utcnow()
+    await flush(session)
+    changes: dict[str, Any] = {}
+    if action == "reject":
+        changes = {"reject_reason_codes": [None, outcome.reason_codes]}
+    elif action == "review":
+        changes = {"approval": [before, outcome.approval.value]}
+    await record(session, principal, campaign, action, changes, tag)
+    return await get(session, principal, campaign.id)
+
+
+async def approve(
+    session: AsyncSession, principal: Principal, campaign_id: int, *, tag: str | None = None
+) -> schemas.Campaign:
+    """An admin approves a submitted campaign."""
+    decision = Decision(Approval.APPROVED)
+    return await review(session, principal, campaign_id, decision, action="approve", tag=tag)
+
+
+async def reject(
+    session: AsyncSession,
+    principal: Principal,
+    campaign_id: int,
+    request: schemas.RejectRequest,
+    *,
+    tag: str | None = None,
+) -> schemas.Campaign:
+    """An admin rejects a submitted campaign with catalogue reasons and a comment."""
+    decision = Decision(
+        Approval.REJECTED,
+        reason_codes=list(request.reason_codes),
+        comment=request.comment,
+        decline_reason=request.decline_reason,
+    )
+    return await review(session, principal, campaign_id, decision, action="reject", tag=tag)
+
+
+# targeting lists
+
+
+async def change_targeting_ids(
+    session: AsyncSession,
+    principal: Principal,
+    campaign_id: int,
+    dimension: Literal["spots", "sites"],
+    mode: Literal["include", "exclude"],
+    ids: Sequence[int],
+    *,
+    tag: str | None = None,
+) -> schemas.Campaign:
+    """Add spots or sites to a campaign's include or exclude list (and drop them from the other)."""
+    campaign = await load(session, principal, campaign_id)
+    fields = fields_of(campaign)
+    target: schemas.TargetList = getattr(fields.targeting, dimension)
+    wanted = [int(i) for i in dict.fromkeys(ids)]
+    this = list(dict.fromkeys([*getattr(target, mode), *wanted]))
+    other_mode = "exclude" if mode == "include" else "include"
+    other = [v for v in getattr(target, other_mode) if v not in set(wanted)]
+    new_target = schemas.TargetList.model_validate({mode: this, other_mode: other})
+    targeting = fields.targeting.model_copy(update={dimension: new_target})
+    return await update(
+        session, principal, campaign_id, schemas.CampaignFields(targeting=targeting), tag=tag
+    )
