@@ -1,7 +1,8 @@
-"""Canonical campaign state: every row of both tables in ARCHITECTURE.md section 2.
+"""Canonical campaign state: the core flags table of ARCHITECTURE.md section 2.
 
-The core keeps independent flags and derives the stop reason, ``is_running`` and every vendor
-status from them; these are pure functions, tested without a database.
+The core keeps independent flags and derives the stop reason and ``is_running`` from them;
+these are pure functions, tested without a database. Each vendor's status table is tested
+beside its dialect (tests/dialects/<vendor>/test_status.py).
 """
 
 from __future__ import annotations
@@ -18,15 +19,10 @@ from adplane.campaigns.state import (
     StateInputs,
     StopReason,
     derive,
-    instal_status,
-    keitaro_state,
     native_status,
     period_start,
-    smartyads_status,
-    topsort_status,
-    trafficstars_status,
-    trafficstars_stopped,
 )
+from tests.support.campaign_state import flags
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
@@ -44,32 +40,6 @@ RUNNING = StateInputs(
 def state(**changes: object) -> CampaignState:
     """The derived state of the running campaign with ``changes`` applied to its inputs."""
     return derive(replace(RUNNING, **changes), NOW)  # type: ignore[arg-type]
-
-
-def flags(
-    *,
-    is_draft: bool = False,
-    approval: Approval = Approval.APPROVED,
-    is_active: bool = True,
-    is_archived: bool = False,
-    no_funds: bool = False,
-    ended: bool = False,
-    not_started: bool = False,
-    total_budget_reached: bool = False,
-    daily_budget_reached: bool = False,
-) -> CampaignState:
-    """A state built straight from flags, for the vendor tables."""
-    return CampaignState(
-        is_draft=is_draft,
-        approval=approval,
-        is_active=is_active,
-        is_archived=is_archived,
-        no_funds=no_funds,
-        ended=ended,
-        not_started=not_started,
-        total_budget_reached=total_budget_reached,
-        daily_budget_reached=daily_budget_reached,
-    )
 
 
 # --- core flags: the stop reason ---------------------------------------------------------
@@ -271,153 +241,6 @@ def test_the_stop_reason_does_not_touch_the_run_pause_switch() -> None:
 )
 def test_native_status(state_: CampaignState, status: str) -> None:
     assert native_status(state_) == status
-
-
-# --- TrafficStars --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("state_", "status"),
-    [
-        pytest.param(
-            flags(is_draft=True, approval=Approval.REJECTED, no_funds=True), "draft", id="draft"
-        ),
-        pytest.param(
-            flags(approval=Approval.REJECTED, total_budget_reached=True), "rejected", id="rejected"
-        ),
-        pytest.param(flags(approval=Approval.PENDING, no_funds=True), "unapproved", id="pending"),
-        pytest.param(
-            flags(total_budget_reached=True, no_funds=True),
-            "total_budget_is_reached",
-            id="total-budget-reached",
-        ),
-        pytest.param(flags(no_funds=True), "no_funds_active", id="no-funds-active"),
-        pytest.param(
-            flags(no_funds=True, is_active=False), "no_funds_paused", id="no-funds-paused"
-        ),
-        pytest.param(flags(), "enabled", id="enabled"),
-        pytest.param(flags(is_active=False), "paused", id="paused"),
-        pytest.param(flags(daily_budget_reached=True), "enabled", id="enabled-daily-cap"),
-    ],
-)
-def test_trafficstars_status(state_: CampaignState, status: str) -> None:
-    assert trafficstars_status(state_) == status
-
-
-def test_trafficstars_stopped_flag_names_no_funds() -> None:
-    assert trafficstars_stopped(flags(no_funds=True)) == "no_funds"
-
-
-def test_trafficstars_stopped_flag_is_empty_with_funds() -> None:
-    assert trafficstars_stopped(flags()) is None
-
-
-@pytest.mark.parametrize(
-    ("state_", "approved", "active", "is_archived", "no_funds"),
-    [
-        pytest.param(flags(), "approved", True, False, False, id="live"),
-        pytest.param(
-            flags(approval=Approval.PENDING, is_active=False), "pending", False, False, False
-        ),
-        pytest.param(
-            flags(approval=Approval.REJECTED, is_archived=True), "rejected", True, True, False
-        ),
-        pytest.param(flags(no_funds=True), "approved", True, False, True, id="no-funds"),
-    ],
-)
-def test_trafficstars_flags_come_straight_from_the_core(
-    state_: CampaignState, approved: str, active: bool, is_archived: bool, no_funds: bool
-) -> None:
-    assert state_.approval.value == approved
-    assert state_.is_active is active
-    assert state_.is_archived is is_archived
-    assert state_.no_funds is no_funds
-
-
-# --- Instal --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("state_", "status"),
-    [
-        pytest.param(flags(is_archived=True, approval=Approval.REJECTED), "DELETED", id="archived"),
-        pytest.param(flags(approval=Approval.REJECTED, ended=True), "REJECTED", id="rejected"),
-        pytest.param(flags(ended=True), "EXPIRED", id="ended"),
-        pytest.param(flags(), "RUNNING", id="active"),
-        pytest.param(flags(approval=Approval.PENDING), "RUNNING", id="active-pending"),
-        pytest.param(flags(is_active=False), "PAUSED", id="paused"),
-    ],
-)
-def test_instal_status(state_: CampaignState, status: str) -> None:
-    assert instal_status(state_) == status
-
-
-# --- Topsort -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("approval", list(Approval))
-@pytest.mark.parametrize("is_active", [True, False])
-def test_topsort_is_active_and_status_mirror_the_core(approval: Approval, is_active: bool) -> None:
-    assert topsort_status(flags(approval=approval, is_active=is_active)) == (
-        is_active,
-        approval.value,
-    )
-
-
-# --- SmartyAds -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("state_", "extended"),
-    [
-        pytest.param(flags(is_archived=True), "Archived", id="archived"),
-        pytest.param(flags(is_draft=True), "Draft", id="draft"),
-        pytest.param(flags(approval=Approval.REJECTED), "Rejected", id="rejected"),
-        pytest.param(flags(approval=Approval.PENDING), "Pending Approval", id="pending"),
-        pytest.param(flags(is_active=False), "Campaign is not active", id="inactive"),
-        pytest.param(flags(ended=True), "Finished", id="ended"),
-        pytest.param(flags(total_budget_reached=True), "Budget Reached", id="total-budget"),
-        pytest.param(flags(no_funds=True), "Low Balance", id="no-funds"),
-        pytest.param(flags(daily_budget_reached=True), "Daily Limit Reached", id="daily-budget"),
-        pytest.param(flags(not_started=True), "Scheduled", id="not-started"),
-        pytest.param(flags(), "Running", id="running"),
-    ],
-)
-def test_smartyads_extended_status(state_: CampaignState, extended: str) -> None:
-    assert smartyads_status(state_)[2] == extended
-
-
-@pytest.mark.parametrize(
-    ("state_", "is_active", "is_running"),
-    [
-        pytest.param(flags(), True, True, id="running"),
-        pytest.param(flags(no_funds=True), True, False, id="active-not-running"),
-        pytest.param(flags(is_active=False), False, False, id="inactive"),
-        pytest.param(flags(approval=Approval.PENDING), True, False, id="pending"),
-    ],
-)
-def test_smartyads_is_active_and_is_running_come_from_the_core(
-    state_: CampaignState, is_active: bool, is_running: bool
-) -> None:
-    assert smartyads_status(state_)[:2] == (is_active, is_running)
-    assert state_.is_running is is_running
-
-
-# --- Keitaro -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("state_", "expected"),
-    [
-        pytest.param(flags(is_archived=True), "deleted", id="archived"),
-        pytest.param(flags(is_archived=True, is_active=False), "deleted", id="archived-paused"),
-        pytest.param(flags(), "active", id="active"),
-        pytest.param(flags(approval=Approval.PENDING, no_funds=True), "active", id="active-any"),
-        pytest.param(flags(is_active=False), "disabled", id="disabled"),
-    ],
-)
-def test_keitaro_state(state_: CampaignState, expected: str) -> None:
-    assert keitaro_state(state_) == expected
 
 
 @pytest.mark.parametrize(

@@ -185,7 +185,7 @@ class SegmentMultipliers(Strict):
 
 
 class SegmentTargeting(Strict):
-    """Audience segments the campaign targets, excludes, and bids up (Topsort)."""
+    """Audience segments the campaign targets, excludes, and bids up."""
 
     targeting: SegmentFilters = Field(default_factory=SegmentFilters)
     exclusion: SegmentFilters = Field(default_factory=SegmentFilters)

@@ -1,7 +1,8 @@
-"""Canonical campaign state (ARCHITECTURE.md section 2) and every vendor status derived from it.
+"""Canonical campaign state (ARCHITECTURE.md section 2): flags in, derived stop reasons out.
 
-Pure functions, no I/O: the service gathers the inputs (flags, balance, spend, the clock) and
-each dialect renders the vendor vocabulary from the same ``CampaignState``.
+Pure functions, no I/O: the service gathers the inputs (flags, balance, spend, the clock).
+Vendor status vocabularies are not here: each dialect's ``mapping.py`` renders its own from
+the same ``CampaignState``.
 """
 
 from __future__ import annotations
@@ -151,74 +152,3 @@ def native_status(state: CampaignState) -> str:
     if state.approval is Approval.PENDING:
         return "pending"
     return "active" if state.is_active else "paused"
-
-
-def trafficstars_status(state: CampaignState) -> str:
-    """TrafficStars ``status``, in the order of ARCHITECTURE.md's table."""
-    if state.is_draft:
-        return "draft"
-    if state.approval is Approval.REJECTED:
-        return "rejected"
-    if state.approval is Approval.PENDING:
-        return "unapproved"
-    if state.total_budget_reached:
-        return "total_budget_is_reached"
-    if state.no_funds:
-        return "no_funds_active" if state.is_active else "no_funds_paused"
-    return "enabled" if state.is_active else "paused"
-
-
-def trafficstars_stopped(state: CampaignState) -> str | None:
-    """TrafficStars ``stopped``: the documented reason for a stop (only no_funds is defined)."""
-    return "no_funds" if state.no_funds else None
-
-
-def instal_status(state: CampaignState) -> str:
-    if state.is_archived:
-        return "DELETED"
-    if state.approval is Approval.REJECTED:
-        return "REJECTED"
-    if state.ended:
-        return "EXPIRED"
-    if state.is_active:
-        return "RUNNING"
-    return "PAUSED"
-
-
-def topsort_status(state: CampaignState) -> tuple[bool, str]:
-    """Topsort ``(isActive, status)``."""
-    return state.is_active, state.approval.value
-
-
-def smartyads_status(state: CampaignState) -> tuple[bool, bool, str]:
-    """SmartyAds ``(isActive, isRunning, extendedStatus)``."""
-    if state.is_archived:
-        extended = "Archived"
-    elif state.is_draft:
-        extended = "Draft"
-    elif state.approval is Approval.REJECTED:
-        extended = "Rejected"
-    elif state.approval is Approval.PENDING:
-        extended = "Pending Approval"
-    elif not state.is_active:
-        # The document's own wording for a campaign switched off (isActive false).
-        extended = "Campaign is not active"
-    elif state.ended:
-        extended = "Finished"
-    elif state.total_budget_reached:
-        extended = "Budget Reached"
-    elif state.no_funds:
-        extended = "Low Balance"
-    elif state.daily_budget_reached:
-        extended = "Daily Limit Reached"
-    elif state.not_started:
-        extended = "Scheduled"
-    else:
-        extended = "Running"
-    return state.is_active, state.is_running, extended
-
-
-def keitaro_state(state: CampaignState) -> str:
-    if state.is_archived:
-        return "deleted"
-    return "active" if state.is_active else "disabled"

@@ -22,7 +22,7 @@ class Campaign(TimestampMixin, Base):
     __tablename__ = "campaigns"
     __table_args__ = (
         Index("ix_campaigns_account_archived", "account_id", "is_archived"),
-        # Topsort: unique per marketplace (this installation) and ad format.
+        # An external id is unique per marketplace (this installation) and placement.
         UniqueConstraint("placement", "external_campaign_id", name="uq_campaigns_external"),
     )
 
@@ -127,7 +127,7 @@ class Campaign(TimestampMixin, Base):
     advertiser_domain: Mapped[str | None] = mapped_column(String(255))
     analytics_tracking_code: Mapped[str | None] = mapped_column(String(255))
 
-    # tracker (Keitaro)
+    # tracker
     alias: Mapped[str | None] = mapped_column(String(255), unique=True)
     rotation_type: Mapped[str] = mapped_column(String(16), default="position")
     cookies_ttl_hours: Mapped[int] = mapped_column(default=24)
@@ -158,7 +158,7 @@ class CampaignSpotPrice(TimestampMixin, Base):
 
 
 class CampaignChange(Base):
-    """One recorded change of a campaign: who, when, what, and the client's tag (_rmodel)."""
+    """One recorded change of a campaign: who, when, what, and the client's tag."""
 
     __tablename__ = "campaign_changes"
     __table_args__ = (Index("ix_campaign_changes_campaign", "campaign_id", "id"),)

@@ -17,7 +17,7 @@ class Approval(StrEnum):
 class Decision:
     """What a reviewer decides: approve, reject (with reasons), or send back to pending.
 
-    ``reviewer_user_id`` names another admin as the reviewer (Topsort's ``statusUpdatedBy``);
+    ``reviewer_user_id`` names another admin as the reviewer (a dialect may name the reviewer);
     by default the reviewer is whoever decides.
     """
 

@@ -13,7 +13,7 @@ import pycountry
 
 from adplane.campaigns.schemas import Campaign, PricingModel
 from adplane.campaigns.service import CampaignFilter, state_from_view
-from adplane.campaigns.state import instal_status
+from adplane.campaigns.state import Approval, CampaignState
 from adplane.catalogues.schemas import Restriction
 from adplane.dialects.instal import wire
 from adplane.kit.time import as_utc
@@ -81,6 +81,19 @@ def _number(value: object) -> float | None:
     return None if value is None else float(str(value))
 
 
+def status_from_state(state: CampaignState) -> str:
+    """The Instal status name from the core state (ARCHITECTURE.md's table)."""
+    if state.is_archived:
+        return "DELETED"
+    if state.approval is Approval.REJECTED:
+        return "REJECTED"
+    if state.ended:
+        return "EXPIRED"
+    if state.is_active:
+        return "RUNNING"
+    return "PAUSED"
+
+
 _STATUSES: dict[str, wire.Status] = {
     s: s for s in ("RUNNING", "PAUSED", "DELETED", "REJECTED", "EXPIRED")
 }
@@ -88,7 +101,7 @@ _STATUSES: dict[str, wire.Status] = {
 
 def status_of(view: Campaign, now: datetime) -> wire.Status:
     """The derived Instal status (ARCHITECTURE.md: archived, rejected, ended, active)."""
-    return _STATUSES[instal_status(state_from_view(view, now))]
+    return _STATUSES[status_from_state(state_from_view(view, now))]
 
 
 def status_filter(

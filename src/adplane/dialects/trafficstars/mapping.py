@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from adplane.campaigns import schemas as core
 from adplane.campaigns.service import state_from_view
-from adplane.campaigns.state import trafficstars_status, trafficstars_stopped
+from adplane.campaigns.state import Approval, CampaignState
 from adplane.dialects.trafficstars import wire
 from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc, utcnow
@@ -462,8 +462,28 @@ def cleared_required(body: wire.CampaignInput) -> list[FieldError]:
 # --- core -> wire ---------------------------------------------------------------------------
 
 
+def status_from_state(state: CampaignState) -> str:
+    """TrafficStars ``status`` from the core state, in the order of ARCHITECTURE.md's table."""
+    if state.is_draft:
+        return "draft"
+    if state.approval is Approval.REJECTED:
+        return "rejected"
+    if state.approval is Approval.PENDING:
+        return "unapproved"
+    if state.total_budget_reached:
+        return "total_budget_is_reached"
+    if state.no_funds:
+        return "no_funds_active" if state.is_active else "no_funds_paused"
+    return "enabled" if state.is_active else "paused"
+
+
+def stopped_from_state(state: CampaignState) -> str | None:
+    """TrafficStars ``stopped``: the documented reason for a stop (only no_funds is defined)."""
+    return "no_funds" if state.no_funds else None
+
+
 def status_of(view: core.Campaign, now: datetime) -> str:
-    return trafficstars_status(state_from_view(view, now))
+    return status_from_state(state_from_view(view, now))
 
 
 def _ints(values: Iterable[Any]) -> list[int]:
@@ -552,12 +572,12 @@ def render(view: core.Campaign, *, codenames: dict[int, str], now: datetime) -> 
         schedule_start_time=format_time(view.start_at, view.timezone),
         schedule_timezone=offset,
         spent_today=num0(view.spend_today),
-        status=cast(wire.Status, trafficstars_status(state)),
+        status=cast(wire.Status, status_from_state(state)),
         approved=view.approval.value,
         active=view.is_active,
         is_archived=view.is_archived,
         no_funds=state.no_funds,
-        stopped=cast(Literal["no_funds"] | None, trafficstars_stopped(state)),
+        stopped=cast(Literal["no_funds"] | None, stopped_from_state(state)),
         stretch_time=view.pacing == "even",
         timezone=offset,
         type=ts_type,
