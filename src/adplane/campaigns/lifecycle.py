@@ -40,6 +40,14 @@ def _apply(campaign: Campaign, fields: schemas.CampaignFields, names: Collection
         setattr(campaign, column(name), to_storage(name, getattr(fields, name)))
 
 
+async def _store_references(
+    session: AsyncSession, campaign: Campaign, fields: schemas.CampaignFields
+) -> None:
+    await CampaignRepository.from_session(session).set_references(
+        campaign.id, fields.restriction_ids, fields.segments.segment_ids()
+    )
+
+
 async def flush(session: AsyncSession) -> None:
     try:
         await session.flush()
@@ -95,6 +103,7 @@ async def create(
             await repo.add(campaign)
     except IntegrityError as exc:
         raise Conflict("the alias or external id is already used") from exc
+    await _store_references(session, campaign, fields)
     await record(
         session,
         principal,
@@ -137,6 +146,8 @@ async def update(
     )
     diff = diff_fields(before, merged)
     _apply(campaign, merged, changed)
+    if changed & {"restriction_ids", "segments"}:
+        await _store_references(session, campaign, merged)
     if diff and campaign.approval == Approval.REJECTED.value and not campaign.is_draft:
         campaign.approval = Approval.PENDING.value
     campaign.updated_at = utcnow()
@@ -194,6 +205,7 @@ async def clone(
     _apply(copy, fields, FIELD_NAMES)
     repo = CampaignRepository.from_session(session)
     await repo.add(copy)
+    await _store_references(session, copy, fields)
     if copy_spot_prices:
         for price in await repo.spot_prices(source.id):
             await repo.add_spot_price(

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, and_, delete, func, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from adplane.campaigns.queries import CampaignFilter
 from adplane.kit.pagination import PageParams, Sort
-from adplane.models import Account, Campaign, CampaignChange, CampaignSpotPrice
+from adplane.models import (
+    Account,
+    Campaign,
+    CampaignChange,
+    CampaignRestriction,
+    CampaignSegment,
+    CampaignSpotPrice,
+)
 
-SORTABLE = {
+# One column per field of ``queries.SORTABLE_FIELDS``.
+SORTABLE: dict[str, Any] = {
     "id": Campaign.id,
     "name": Campaign.name,
     "created_at": Campaign.created_at,
@@ -51,64 +59,40 @@ def status_clause(status: str) -> ColumnElement[bool]:
     return clauses[status]
 
 
-@dataclass
-class CampaignFilter:
-    """Filters a list applies in SQL; empty means no filter on that field."""
-
-    account_id: int | None = None
-    ids: Collection[int] = ()
-    statuses: Collection[str] = ()
-    include_archived: bool = True
-    format_ids: Collection[int] = ()
-    pricing_models: Collection[str] = ()
-    creative_types: Collection[str] = ()
-    placements: Collection[str] = ()
-    traffic_types: Collection[str] = ()
-    traffic_source_types: Collection[str] = ()
-    network_traffic_types: Collection[str] = ()
-    created_by_user_ids: Collection[int] = ()
-    approval: Collection[str] = ()
-    is_active: bool | None = None
-    is_draft: bool | None = None
-    flat_rate: bool | None = None
-    name_contains: str | None = None
-    extra: list[ColumnElement[bool]] = field(default_factory=list)
-
-    def clauses(self) -> list[ColumnElement[bool]]:
-        out: list[ColumnElement[bool]] = list(self.extra)
-        if self.account_id is not None:
-            out.append(Campaign.account_id == self.account_id)
-        if self.ids:
-            out.append(Campaign.id.in_(list(self.ids)))
-        if self.statuses:
-            out.append(or_(*(status_clause(s) for s in self.statuses)))
-        elif not self.include_archived:
-            out.append(not_(Campaign.is_archived))
-        pairs: list[tuple[Any, Collection[Any]]] = [
-            (Campaign.format_id, self.format_ids),
-            (Campaign.pricing_model, self.pricing_models),
-            (Campaign.creative_type, self.creative_types),
-            (Campaign.placement, self.placements),
-            (Campaign.traffic_type, self.traffic_types),
-            (Campaign.traffic_source_type, self.traffic_source_types),
-            (Campaign.network_traffic_type, self.network_traffic_types),
-            (Campaign.created_by_user_id, self.created_by_user_ids),
-            (Campaign.approval, self.approval),
-        ]
-        out.extend(column.in_(list(values)) for column, values in pairs if values)
-        if self.is_active is not None:
-            out.append(Campaign.is_active.is_(self.is_active))
-        if self.is_draft is not None:
-            out.append(Campaign.is_draft.is_(self.is_draft))
-        if self.flat_rate is not None:
-            has = Campaign.flat_rate_micros.is_not(None)
-            out.append(has if self.flat_rate else not_(has))
-        if self.name_contains:
-            # autoescape: "50%" or "a_b" are names to find, not LIKE patterns.
-            out.append(
-                func.lower(Campaign.name).contains(self.name_contains.lower(), autoescape=True)
-            )
-        return out
+def filter_clauses(f: CampaignFilter) -> list[ColumnElement[bool]]:
+    """The SQL for a campaign query object."""
+    out: list[ColumnElement[bool]] = []
+    if f.account_id is not None:
+        out.append(Campaign.account_id == f.account_id)
+    if f.ids:
+        out.append(Campaign.id.in_(list(f.ids)))
+    if f.statuses:
+        out.append(or_(*(status_clause(s) for s in f.statuses)))
+    elif not f.include_archived:
+        out.append(not_(Campaign.is_archived))
+    pairs: list[tuple[Any, Collection[Any]]] = [
+        (Campaign.format_id, f.format_ids),
+        (Campaign.pricing_model, f.pricing_models),
+        (Campaign.creative_type, f.creative_types),
+        (Campaign.placement, f.placements),
+        (Campaign.traffic_type, f.traffic_types),
+        (Campaign.traffic_source_type, f.traffic_source_types),
+        (Campaign.network_traffic_type, f.network_traffic_types),
+        (Campaign.created_by_user_id, f.created_by_user_ids),
+        (Campaign.approval, f.approval),
+    ]
+    out.extend(column.in_(list(values)) for column, values in pairs if values)
+    if f.is_active is not None:
+        out.append(Campaign.is_active.is_(f.is_active))
+    if f.is_draft is not None:
+        out.append(Campaign.is_draft.is_(f.is_draft))
+    if f.flat_rate is not None:
+        has = Campaign.flat_rate_micros.is_not(None)
+        out.append(has if f.flat_rate else not_(has))
+    if f.name_contains:
+        # autoescape: "50%" or "a_b" are names to find, not LIKE patterns.
+        out.append(func.lower(Campaign.name).contains(f.name_contains.lower(), autoescape=True))
+    return out
 
 
 class CampaignRepository:
@@ -146,7 +130,7 @@ class CampaignRepository:
         return {int(row[0]): int(row[1]) for row in rows.all()}
 
     def _filtered(self, filters: CampaignFilter) -> Select[Any]:
-        return select(Campaign).where(*filters.clauses())
+        return select(Campaign).where(*filter_clauses(filters))
 
     async def search(
         self, filters: CampaignFilter, sort: Sequence[Sort], page: PageParams | None
@@ -200,6 +184,27 @@ class CampaignRepository:
             select(Campaign).where(not_(Campaign.is_archived)).order_by(Campaign.id)
         )
         return list(rows.scalars())
+
+    # associations: which restrictions and segments a campaign refers to
+    async def set_references(
+        self, campaign_id: int, restriction_ids: Collection[int], segment_ids: Collection[int]
+    ) -> None:
+        """Replace the campaign's restriction and segment association rows."""
+        await self.session.execute(
+            delete(CampaignRestriction).where(CampaignRestriction.campaign_id == campaign_id)
+        )
+        await self.session.execute(
+            delete(CampaignSegment).where(CampaignSegment.campaign_id == campaign_id)
+        )
+        self.session.add_all(
+            CampaignRestriction(campaign_id=campaign_id, restriction_id=rid)
+            for rid in sorted(set(restriction_ids))
+        )
+        self.session.add_all(
+            CampaignSegment(campaign_id=campaign_id, segment_id=sid)
+            for sid in sorted(set(segment_ids))
+        )
+        await self.session.flush()
 
     # spot prices
     async def spot_prices(self, campaign_id: int) -> list[CampaignSpotPrice]:

@@ -30,7 +30,7 @@ from adplane.campaigns.lifecycle import run as run
 from adplane.campaigns.lifecycle import submit as submit
 from adplane.campaigns.lifecycle import transition as transition
 from adplane.campaigns.lifecycle import update as update
-from adplane.campaigns.repository import CampaignFilter as CampaignFilter
+from adplane.campaigns.queries import CampaignFilter as CampaignFilter
 from adplane.campaigns.spot_prices import delete_spot_price as delete_spot_price
 from adplane.campaigns.spot_prices import get_spot_price as get_spot_price
 from adplane.campaigns.spot_prices import list_spot_prices as list_spot_prices

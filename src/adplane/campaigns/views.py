@@ -19,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts.principal import Principal
 from adplane.campaigns import schemas, spend
-from adplane.campaigns.repository import SORTABLE, CampaignFilter, CampaignRepository
+from adplane.campaigns.queries import SORTABLE_FIELDS, CampaignFilter
+from adplane.campaigns.repository import CampaignRepository
 from adplane.campaigns.state import (
     LONG_PERIODS,
     Approval,
@@ -309,9 +310,10 @@ async def list_campaigns(
     the whole filtered set is read before the page is cut.
     """
     for s in sort:
-        if s.field not in SORTABLE:
+        if s.field not in SORTABLE_FIELDS:
             raise ValidationFailed.field(
-                "sort", f"cannot sort by {s.field!r}; use one of {', '.join(sorted(SORTABLE))}"
+                "sort",
+                f"cannot sort by {s.field!r}; use one of {', '.join(sorted(SORTABLE_FIELDS))}",
             )
     scope = principal.scope()
     if scope is not None:

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.kit.pagination import PageParams
-from adplane.models import Campaign, RejectReason, Restriction, Segment
-
-
-def _loaded(document: Any) -> Any:
-    return json.loads(document) if isinstance(document, str) else document
-
-
-def _refers_to(document: Any, segment_id: int) -> bool:
-    """Whether a stored segment document holds a reference to ``segment_id`` anywhere."""
-    if isinstance(document, list):
-        return any(_refers_to(item, segment_id) for item in document)
-    if isinstance(document, dict):
-        if document.get("segment_id") == segment_id:
-            return True
-        return any(_refers_to(value, segment_id) for value in document.values())
-    return False
+from adplane.models import (
+    CampaignRestriction,
+    CampaignSegment,
+    RejectReason,
+    Restriction,
+    Segment,
+)
 
 
 class CatalogueRepository:
@@ -77,17 +67,13 @@ class CatalogueRepository:
         await self.session.flush()
 
     async def campaigns_using_restriction(self, restriction_id: int) -> list[int]:
-        """Campaign ids whose restriction list holds ``restriction_id``.
-
-        The text match narrows the rows portably (JSON operators differ between SQLite and
-        PostgreSQL); the exact check runs on the few rows it lets through.
-        """
+        """Campaign ids whose restriction list holds ``restriction_id``."""
         rows = await self.session.execute(
-            select(Campaign.id, Campaign.restriction_ids)
-            .where(cast(Campaign.restriction_ids, String).like(f"%{restriction_id}%"))
-            .order_by(Campaign.id)
+            select(CampaignRestriction.campaign_id)
+            .where(CampaignRestriction.restriction_id == restriction_id)
+            .order_by(CampaignRestriction.campaign_id)
         )
-        return [cid for cid, ids in rows.all() if restriction_id in (_loaded(ids) or [])]
+        return list(rows.scalars())
 
     # segments
 
@@ -137,10 +123,10 @@ class CatalogueRepository:
         return set(rows.scalars())
 
     async def campaigns_using_segment(self, segment_id: int) -> list[int]:
-        """Campaign ids that target, exclude or bid up ``segment_id`` (see restrictions)."""
+        """Campaign ids that target, exclude or bid up ``segment_id``."""
         rows = await self.session.execute(
-            select(Campaign.id, Campaign.segments)
-            .where(cast(Campaign.segments, String).like(f"%{segment_id}%"))
-            .order_by(Campaign.id)
+            select(CampaignSegment.campaign_id)
+            .where(CampaignSegment.segment_id == segment_id)
+            .order_by(CampaignSegment.campaign_id)
         )
-        return [cid for cid, doc in rows.all() if _refers_to(_loaded(doc), segment_id)]
+        return list(rows.scalars())

@@ -2,7 +2,13 @@
 
 from adplane.models.accounts import AccessToken, Account, ApiKey, Transaction, User
 from adplane.models.base import Base
-from adplane.models.campaigns import Campaign, CampaignChange, CampaignSpotPrice
+from adplane.models.campaigns import (
+    Campaign,
+    CampaignChange,
+    CampaignRestriction,
+    CampaignSegment,
+    CampaignSpotPrice,
+)
 from adplane.models.catalogues import RejectReason, Restriction, Segment
 from adplane.models.inventory import AdFormat, Site, Spot
 from adplane.models.targeting import TargetingValue
@@ -15,6 +21,8 @@ __all__ = [
     "Base",
     "Campaign",
     "CampaignChange",
+    "CampaignRestriction",
+    "CampaignSegment",
     "CampaignSpotPrice",
     "RejectReason",
     "Restriction",

@@ -170,3 +170,31 @@ class CampaignChange(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     tag: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CampaignRestriction(Base):
+    """A restriction a campaign carries: the index behind "which campaigns use it".
+
+    The campaign's ``restriction_ids`` keeps the order the advertiser gave; these rows are
+    written with it, in the same transaction, by the campaign service.
+    """
+
+    __tablename__ = "campaign_restrictions"
+    __table_args__ = (Index("ix_campaign_restrictions_restriction", "restriction_id"),)
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    restriction_id: Mapped[int] = mapped_column(ForeignKey("restrictions.id"), primary_key=True)
+
+
+class CampaignSegment(Base):
+    """An audience segment a campaign targets, excludes or bids up (any of the three)."""
+
+    __tablename__ = "campaign_segments"
+    __table_args__ = (Index("ix_campaign_segments_segment", "segment_id"),)
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id"), primary_key=True)
