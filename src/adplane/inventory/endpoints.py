@@ -10,6 +10,7 @@ from adplane.accounts.auth import CurrentPrincipal
 from adplane.inventory import schemas, service
 from adplane.inventory.repository import InventoryFilter
 from adplane.kit.db import Session
+from adplane.kit.ids import MAX_ID
 from adplane.kit.pagination import MAX_PAGE_SIZE, Page, PageParams
 from adplane.kit.problems import PROBLEM_RESPONSES
 
@@ -136,8 +137,8 @@ async def list_spots(
     principal: CurrentPrincipal,
     session: Session,
     is_active: Active = None,
-    site_id: Annotated[int | None, Query(gt=0)] = None,
-    format_id: Annotated[int | None, Query(gt=0)] = None,
+    site_id: Annotated[int | None, Query(gt=0, le=MAX_ID)] = None,
+    format_id: Annotated[int | None, Query(gt=0, le=MAX_ID)] = None,
     page: PageNo = 1,
     page_size: PageSize = 100,
 ) -> Page[schemas.Spot]:

@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from adplane.kit.ids import RowId
+
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
 Kind = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,32}$")]
 Option = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
@@ -102,17 +104,17 @@ class Spot(BaseModel):
 
 
 class SpotCreate(Strict):
-    site_id: int = Field(gt=0)
+    site_id: RowId
     name: Name
-    format_id: int | None = Field(default=None, gt=0)
+    format_id: RowId | None = None
     codename: Codename | None = Field(
         default=None, description="Unique; a random 32-character hex string when omitted"
     )
 
 
 class SpotUpdate(Strict):
-    site_id: int | None = Field(default=None, gt=0)
+    site_id: RowId | None = None
     name: Name | None = None
-    format_id: int | None = Field(default=None, gt=0)
+    format_id: RowId | None = None
     codename: Codename | None = None
     is_active: bool | None = None
