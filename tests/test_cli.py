@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,8 @@ def test_the_key_is_stored_only_as_a_hash(tmp_path: Path) -> None:
         (["--role", "owner"], "owner"),
         (["--account-id", "4242"], "account 4242 not found"),
         (["--password", "short"], "password"),
+        (["--password", "password123"], "too easy to guess"),
+        (["--password", "aaaaaaaaaaaa"], "too easy to guess"),
     ],
 )
 def test_users_create_refuses_bad_input_with_a_message(
@@ -156,6 +159,8 @@ def demo_keys(stdout: str) -> list[str]:
 def test_demo_seeds_once_and_prints_working_credentials(tmp_path: Path) -> None:
     env = sqlite_env(tmp_path)
     first = cli(env, "demo", "--no-serve")
+    state = tmp_path / "data" / "demo.json"
+    assert state.stat().st_mode & 0o077 == 0
     counts_sql = (
         "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM accounts), "
         "(SELECT count(*) FROM campaigns), (SELECT count(*) FROM sites), "
@@ -173,6 +178,103 @@ def test_demo_seeds_once_and_prints_working_credentials(tmp_path: Path) -> None:
         assert "/api/v1" in out
         assert len(demo_keys(out)) == 3
     assert demo_keys(first.stdout) == demo_keys(second.stdout)
+    # --no-serve serves nothing, so it shows no URL to open.
+    assert "http://" not in first.stdout
+    assert "demo traffic" in first.stdout
+
+
+def test_demo_credentials_are_random_per_data_directory(tmp_path: Path) -> None:
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    first = cli(sqlite_env(tmp_path / "one"), "demo", "--no-serve")
+    # Same secret key, another data directory: nothing in common.
+    second = cli(sqlite_env(tmp_path / "two"), "demo", "--no-serve")
+    assert set(demo_keys(first.stdout)).isdisjoint(demo_keys(second.stdout))
+    passwords = [
+        line.split("password ")[1].split()[0]
+        for out in (first.stdout, second.stdout)
+        for line in out.splitlines()
+        if "@demo.adplane.local" in line
+    ]
+    assert len(passwords) == 6
+    assert len(set(passwords)) == 6
+
+
+def test_demo_refuses_a_public_host_with_the_default_secret(tmp_path: Path) -> None:
+    env = sqlite_env(tmp_path, ADPLANE_ENV="development")
+    del env["ADPLANE_SECRET_KEY"]
+    result = run(env, "demo", "--host", "0.0.0.0", "--port", "1")
+    assert result.returncode == 2
+    assert "ADPLANE_SECRET_KEY" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "data" / "adplane.sqlite3").exists()
+
+
+def test_version() -> None:
+    result = subprocess.run([str(BIN), "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("adplane ")
+    assert result.stdout.split()[1][0].isdigit()
+
+
+def test_boolean_options_are_flags() -> None:
+    result = subprocess.run(
+        [str(BIN), "demo", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "--no-serve" in result.stdout
+    assert "--serve" in result.stdout
+
+
+def test_admin_commands_manage_users_accounts_and_keys(tmp_path: Path) -> None:
+    env = sqlite_env(tmp_path)
+    account = json.loads(cli(env, "accounts", "create", "--name", "Acme").stdout)
+    deposit = json.loads(cli(env, "accounts", "deposit", str(account["account_id"]), "12.5").stdout)
+    assert deposit["balance"] == "12.500000" or Decimal(deposit["balance"]) == Decimal("12.5")
+    listed = json.loads(cli(env, "accounts", "list", "--json").stdout)
+    assert [(a["name"], Decimal(a["balance"])) for a in listed] == [("Acme", Decimal("12.5"))]
+    user = create_user(env, "ops@cli.test", "--account-id", str(account["account_id"]))
+    users = json.loads(cli(env, "users", "list", "--json").stdout)
+    assert [(u["email"], u["active"]) for u in users] == [("ops@cli.test", True)]
+
+    key = json.loads(cli(env, "api-keys", "create", "--user-id", str(user["user_id"])).stdout)
+    assert key["api_key"].startswith("adp_")
+    keys = json.loads(cli(env, "api-keys", "list", "--json").stdout)
+    assert {k["id"] for k in keys} >= {key["id"]}
+    cli(env, "api-keys", "revoke", str(key["id"]))
+    revoked = json.loads(cli(env, "api-keys", "list", "--revoked", "--json").stdout)
+    assert [k["id"] for k in revoked] == [key["id"]]
+
+    cli(env, "users", "reset-password", str(user["user_id"]), "--password", "a-new-long-secret")
+    hashes = query(env, f"SELECT password_hash FROM users WHERE id = {user['user_id']}")
+    assert hashes[0][0].startswith("$argon2id$")
+    cli(env, "users", "disable", str(user["user_id"]))
+    users = json.loads(cli(env, "users", "list", "--json").stdout)
+    assert [u["active"] for u in users] == [False]
+    table = cli(env, "users", "list").stdout
+    assert "ops@cli.test" in table
+
+
+def test_a_disabled_user_cannot_authenticate(live_server: LiveServer) -> None:
+    created = create_user(live_server.env, f"gone-{live_server.port}@cli.test")
+    headers = {"Authorization": f"Bearer {created['api_key']}"}
+    assert httpx.get(f"{live_server.base_url}/api/v1/me", headers=headers).status_code == 200
+    cli(live_server.env, "users", "disable", str(created["user_id"]))
+    assert httpx.get(f"{live_server.base_url}/api/v1/me", headers=headers).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["accounts", "deposit", "999", "10"],
+        ["api-keys", "revoke", "999"],
+        ["users", "disable", "999"],
+        ["accounts", "deposit", "1", "ten"],
+    ],
+)
+def test_admin_commands_refuse_bad_input_with_a_message(tmp_path: Path, args: list[str]) -> None:
+    result = run(sqlite_env(tmp_path), *args)
+    assert result.returncode != 0
+    assert result.stderr.startswith("error: ")
+    assert "Traceback" not in result.stderr
 
 
 def test_demo_keys_authenticate(tmp_path: Path) -> None:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from starlette.routing import Mount
 from starlette.types import Receive, Scope, Send
 
+from adplane import bootstrap
 from adplane.accounts.endpoints import router as accounts_router
 from adplane.campaigns.endpoints import router as campaigns_router
 from adplane.catalogues.endpoints import router as catalogues_router
 from adplane.dialects import instal, topsort, trafficstars
 from adplane.events.endpoints import router as events_router
-from adplane.events.runtime import EventRuntime
 from adplane.inventory.endpoints import router as inventory_router
 from adplane.kit import problems
 from adplane.kit.db import Database, create_database
@@ -72,6 +73,27 @@ def _first_session() -> str:
         lines.append(command)
     lines.append("```")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class SurfaceInfo:
+    """One mounted surface, as the startup banner describes it."""
+
+    name: str
+    prefix: str
+    auth: str
+
+
+SURFACES = (
+    SurfaceInfo("native API", NATIVE_PREFIX, "Bearer <API key or access token>"),
+    SurfaceInfo(
+        "TrafficStars",
+        "/trafficstars",
+        "Bearer <access token from POST /trafficstars/v1/auth/token>",
+    ),
+    SurfaceInfo("Instal", "/instal", "Token <API key>"),
+    SurfaceInfo("Topsort", "/topsort", "Bearer <API key>"),
+)
 
 
 def create_native_api() -> FastAPI:
@@ -140,7 +162,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # --- start data-plane runtimes here (event log writer, loader) ---
-        app.state.events = await EventRuntime.start(settings)
+        app.state.events = await bootstrap.start_runtime(settings)
         try:
             yield
         finally:

@@ -1,20 +1,28 @@
-"""Demo data: accounts, users, inventory and campaigns in every state, created once."""
+"""Demo data: accounts, users, inventory and campaigns in every state, created once.
+
+The demo users' passwords and API keys are drawn at random the first time a data directory
+is seeded and kept in ``<data dir>/demo.json`` (readable by its owner only), so every run on
+that directory prints the same working credentials and no two installations share them.
+Nothing is derived from the secret key: with the built-in key, derived credentials would be
+the same on every machine.
+"""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
+import json
+import os
+import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts import service as accounts
 from adplane.accounts.principal import Principal, Role
 from adplane.accounts.repository import AccountRepository
-from adplane.accounts.security import API_KEY_PREFIX
 from adplane.campaigns import schemas
 from adplane.campaigns import service as campaigns
 from adplane.campaigns.service import CampaignFilter
@@ -23,11 +31,53 @@ from adplane.kit.time import utcnow
 from adplane.settings import Settings
 
 ADMIN_EMAIL = "admin@demo.adplane.local"
-ADMIN_PASSWORD = "demo-admin-password"
 ADVERTISERS = (
-    ("alice@demo.adplane.local", "demo-alice-password", Decimal("5000")),
-    ("bob@demo.adplane.local", "demo-bob-password", Decimal("250")),
+    ("alice@demo.adplane.local", Decimal("5000")),
+    ("bob@demo.adplane.local", Decimal("250")),
 )
+STATE_FILE = "demo.json"
+
+
+def state_path(settings: Settings) -> Path:
+    return settings.data_dir / STATE_FILE
+
+
+def load_state(settings: Settings) -> dict[str, Any]:
+    """What earlier runs on this data directory stored (users, traffic range)."""
+    path = state_path(settings)
+    if not path.exists():
+        return {"users": {}}
+    state: dict[str, Any] = json.loads(path.read_text())
+    state.setdefault("users", {})
+    return state
+
+
+def save_state(settings: Settings, state: dict[str, Any]) -> None:
+    path = state_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    # Created with owner-only permissions: the file holds passwords and API keys.
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as out:
+        json.dump(state, out, indent=2)
+    temporary.replace(path)
+
+
+def record_traffic(settings: Settings, days: int) -> tuple[date, date]:
+    """Remember the demo traffic's date range, for the banner of later runs."""
+    today = utcnow().date()
+    first = today - timedelta(days=days)
+    state = load_state(settings)
+    state["traffic"] = {"from": first.isoformat(), "to": today.isoformat()}
+    save_state(settings, state)
+    return first, today
+
+
+def traffic_range(settings: Settings) -> tuple[str, str] | None:
+    traffic = load_state(settings).get("traffic")
+    if not isinstance(traffic, dict):
+        return None
+    return str(traffic["from"]), str(traffic["to"])
 
 
 @dataclass
@@ -43,37 +93,33 @@ class DemoCredentials:
         return out
 
 
-def demo_key(secret_key: str, email: str) -> str:
-    """The demo user's API key: derived from the secret, so every run prints the same one."""
-    digest = hmac.new(secret_key.encode(), f"adplane-demo:{email}".encode(), hashlib.sha256)
-    return API_KEY_PREFIX + base64.urlsafe_b64encode(digest.digest()).decode().rstrip("=")
-
-
 async def _user(
-    session: AsyncSession, settings: Settings, email: str, password: str, role: Role
-) -> tuple[Principal, str]:
+    session: AsyncSession, state: dict[str, Any], email: str, role: Role
+) -> tuple[Principal, str, str]:
     repo = AccountRepository.from_session(session)
     user = await repo.get_user_by_email(email)
-    random_key: str | None = None
+    stored: dict[str, str] = state["users"].get(email, {})
     if user is None:
+        password = secrets.token_urlsafe(12)
         created = await accounts.create_user(
             session, None, email=email, password=password, role=role
         )
-        user, random_key = created.user, created.api_key
+        user, key = created.user, created.api_key
+        stored = {"password": password, "api_key": key}
     principal = Principal(user.id, Role(user.role), user.account_id)
-    if random_key is not None:
-        # Nobody is shown the random first key: the demo prints its derived one instead.
-        first = await accounts.get_api_key_by_secret(session, random_key)
-        if first is not None:
-            await accounts.revoke_api_key(session, principal, first.id)
-    key = demo_key(settings.secret_key, email)
-    stored = await accounts.get_api_key_by_secret(session, key)
-    if stored is None:
-        await accounts.store_api_key(session, user.id, "demo", key)
-    elif stored.revoked_at is not None:
-        # Someone revoked the demo key on purpose; hand out a fresh random one instead.
-        key, _ = await accounts.create_api_key(session, principal, name="demo")
-    return principal, key
+    if not stored:
+        # The user exists but this data directory never recorded its credentials (a shared
+        # PostgreSQL database, or a directory from an older version): issue fresh ones.
+        stored = {"password": secrets.token_urlsafe(12)}
+        await accounts.set_password(session, None, user.id, stored["password"])
+    key_row = await accounts.get_api_key_by_secret(session, stored.get("api_key", ""))
+    if key_row is None or key_row.revoked_at is not None:
+        # Missing, or revoked on purpose: hand out a fresh random key instead.
+        stored["api_key"], _ = await accounts.create_api_key(session, principal, name="demo")
+    if not user.is_active:
+        await accounts.set_user_active(session, None, user.id, active=True)
+    state["users"][email] = stored
+    return principal, stored["password"], stored["api_key"]
 
 
 async def _campaigns(
@@ -128,10 +174,15 @@ async def _campaigns(
 
 
 async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredentials:
-    """Create the demo world if it is missing; return credentials to print."""
+    """Create the demo world if it is missing; return credentials to print.
+
+    The credentials file is written before the transaction commits: a failed commit leaves
+    credentials for users that do not exist, which the next run replaces.
+    """
+    state = load_state(settings)
     creds = DemoCredentials()
-    admin, admin_key = await _user(session, settings, ADMIN_EMAIL, ADMIN_PASSWORD, Role.ADMIN)
-    creds.lines.append(("admin", ADMIN_EMAIL, ADMIN_PASSWORD, admin_key))
+    admin, password, admin_key = await _user(session, state, ADMIN_EMAIL, Role.ADMIN)
+    creds.lines.append(("admin", ADMIN_EMAIL, password, admin_key))
     spot_ids: list[int] = []
     if not (await campaigns.list_campaigns(session, admin, CampaignFilter())).total:
         for site_name, domain in (("Daily News", "news.example"), ("Game Hub", "games.example")):
@@ -141,8 +192,8 @@ async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredential
                     session, None, site_id=site.id, name=f"{site_name} {spot_name}", format_id=fmt
                 )
                 spot_ids.append(spot.id)
-    for email, password, balance in ADVERTISERS:
-        owner, key = await _user(session, settings, email, password, Role.ADVERTISER)
+    for email, balance in ADVERTISERS:
+        owner, password, key = await _user(session, state, email, Role.ADVERTISER)
         creds.lines.append(("advertiser", email, password, key))
         assert owner.account_id is not None
         account = await accounts.get_account(session, admin, owner.account_id)
@@ -150,4 +201,5 @@ async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredential
             await accounts.deposit(session, admin, owner.account_id, balance, "demo credit")
         if spot_ids:
             creds.created_campaigns |= await _campaigns(session, admin, owner, spot_ids)
+    save_state(settings, state)
     return creds

@@ -7,12 +7,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "change-me-adplane-development-secret"
 # RFC 7518 section 3.2: an HS256 key must be at least 256 bits.
 MIN_SECRET_LENGTH = 32
+MIB = 1 << 20
+# The database drivers adplane ships; any other scheme fails later with a driver error.
+DATABASE_SCHEMES = ("sqlite+aiosqlite", "postgresql+asyncpg")
 
 
 class Settings(BaseSettings):
@@ -36,6 +39,42 @@ class Settings(BaseSettings):
     events_lock_timeout_seconds: float = Field(default=120.0, ge=0)
     duckdb_memory_limit: str = "1GB"
     duckdb_threads: int | None = Field(default=None, gt=0)
+    # Operability (README, Configuration): request logs, body limits, login throttling, CORS.
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    max_body_bytes: int = Field(default=10 * MIB, gt=0)
+    # A batch of 10,000 events is about 5 MB of JSON; ingestion gets room above the default.
+    max_events_body_bytes: int = Field(default=64 * MIB, gt=0)
+    login_attempts_per_account: int = Field(default=5, gt=0)
+    login_attempts_per_address: int = Field(default=20, gt=0)
+    login_window_seconds: float = Field(default=300.0, gt=0)
+    # Comma-separated origins allowed to call the API from a browser; empty means CORS is off.
+    cors_origins: str = ""
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _lower_level(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_scheme(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        scheme = value.partition("://")[0]
+        if scheme in DATABASE_SCHEMES:
+            return value
+        hint = (
+            "postgresql+asyncpg://user:password@host:5432/database"
+            if scheme.startswith("postgres")
+            else "sqlite+aiosqlite:////absolute/path/adplane.sqlite3"
+            if scheme.startswith("sqlite")
+            else "sqlite+aiosqlite:///... or postgresql+asyncpg://..."
+        )
+        raise ValueError(f"the scheme {scheme!r} is not supported; use {hint}")
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def resolved_database_url(self) -> str:

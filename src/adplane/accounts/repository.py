@@ -213,6 +213,13 @@ class AccountRepository:
         rows = await self.session.execute(select(AccessToken).where(AccessToken.jti == jti))
         return rows.scalar_one_or_none()
 
+    async def revoke_tokens_of_user(self, user_id: int, when: datetime) -> None:
+        await self.session.execute(
+            update(AccessToken)
+            .where(AccessToken.user_id == user_id, AccessToken.revoked_at.is_(None))
+            .values(revoked_at=when)
+        )
+
     async def revoke_token(self, jti: str, when: datetime) -> None:
         await self.session.execute(
             update(AccessToken)

@@ -116,19 +116,25 @@ async def accounts_by_ids(session: AsyncSession, ids: list[int]) -> dict[int, Ac
 
 async def deposit(
     session: AsyncSession,
-    principal: Principal,
+    principal: Principal | None,
     account_id: int,
     amount: Decimal,
     reference: str | None = None,
 ) -> Transaction:
-    """Credit an account's wallet; recorded as a transaction."""
-    # Visibility before role: another account's wallet is missing, not forbidden.
-    await get_account(session, principal, account_id)
-    require_admin(principal)
+    """Credit an account's wallet; recorded as a transaction (``None``: the local CLI)."""
+    if principal is not None:
+        # Visibility before role: another account's wallet is missing, not forbidden.
+        await get_account(session, principal, account_id)
+        require_admin(principal)
     if amount <= 0:
         raise ValidationFailed.field("amount", "must be greater than 0")
     return await record_transaction(
-        session, account_id, "deposit", to_micros(amount), reference, principal.user_id
+        session,
+        account_id,
+        "deposit",
+        to_micros(amount),
+        reference,
+        principal.user_id if principal else None,
     )
 
 
@@ -257,6 +263,35 @@ async def get_user(session: AsyncSession, user_id: int) -> User:
     user = await AccountRepository.from_session(session).get_user(user_id)
     if user is None:
         raise NotFound(f"user {user_id} not found")
+    return user
+
+
+async def set_user_active(
+    session: AsyncSession, principal: Principal | None, user_id: int, *, active: bool
+) -> User:
+    """Disable (or enable again) a user; disabling ends its sessions, its keys stop working."""
+    if principal is not None:
+        require_admin(principal)
+    user = await get_user(session, user_id)
+    user.is_active = active
+    if not active:
+        await AccountRepository.from_session(session).revoke_tokens_of_user(user.id, utcnow())
+    await session.flush()
+    return user
+
+
+async def set_password(
+    session: AsyncSession, principal: Principal | None, user_id: int, password: str
+) -> User:
+    """Replace a user's password and end the sessions opened with the old one."""
+    if principal is not None:
+        require_admin(principal)
+    if len(password) < 8:
+        raise ValidationFailed.field("password", "must be at least 8 characters")
+    user = await get_user(session, user_id)
+    user.password_hash = await asyncio.to_thread(hash_password, password)
+    await AccountRepository.from_session(session).revoke_tokens_of_user(user.id, utcnow())
+    await session.flush()
     return user
 
 

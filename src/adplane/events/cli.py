@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
@@ -23,10 +22,10 @@ from rich.progress import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adplane import bootstrap
 from adplane.events import importer, producers
-from adplane.kit.db import create_database
 from adplane.kit.errors import AppError
-from adplane.settings import Settings, get_settings
+from adplane.settings import Settings
 
 
 class FileFormat(StrEnum):
@@ -40,21 +39,12 @@ T = TypeVar("T")
 
 
 def _prepare(settings: Settings) -> None:
-    from adplane.cli import migrate_database
-
-    migrate_database(settings)
+    bootstrap.migrate(settings)
 
 
 def _in_session(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
-    async def run() -> T:
-        db = create_database(settings.resolved_database_url)
-        try:
-            async with db.sessionmaker() as session:
-                return await work(session)
-        finally:
-            await db.dispose()
-
-    return asyncio.run(run())
+    # No outer transaction: the importer and the generator commit in steps of their own.
+    return bootstrap.run_in_session(settings, work, transaction=False)
 
 
 def _rate(events: int, seconds: float) -> str:
@@ -105,7 +95,7 @@ def import_command(
     file_format: importer.Format | None = None
     if fmt is not None:
         file_format = "csv" if fmt is FileFormat.CSV else "ndjson"
-    settings = get_settings()
+    settings = bootstrap.load_settings()
     _prepare(settings)
     size = file.stat().st_size
     with Progress(
@@ -159,7 +149,7 @@ def generate_command(
     ] = None,
 ) -> None:
     """Generate realistic events for the existing campaigns (same seed, same events)."""
-    settings = get_settings()
+    settings = bootstrap.load_settings()
     _prepare(settings)
     seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
     with Progress(
