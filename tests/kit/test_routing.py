@@ -7,11 +7,12 @@ from decimal import Decimal
 
 import httpx
 import pytest
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
 from adplane.kit import problems
-from adplane.kit.routing import ExactJSONRoute, loads, nul_path, parse_decimal
+from adplane.kit.routing import ExactJSONRoute, loads, make_exact, nul_path, parse_decimal
 from tests.support.native import assert_problem
 
 
@@ -98,3 +99,96 @@ def test_nul_path_names_the_field_holding_the_nul() -> None:
     assert nul_path({"a": [1, {"b": "x\x00"}]}) == ("a", 1, "b")
     assert nul_path({"a": ["fine"]}) is None
     assert nul_path({"k\x00": 1}) == ("k\x00",)
+
+
+@pytest.fixture
+async def everywhere() -> AsyncIterator[httpx.AsyncClient]:
+    """A plain ``APIRouter`` made exact by ``make_exact``, with a query, a path and a form."""
+    app = FastAPI()
+    problems.install(app)
+    router = APIRouter()
+
+    @router.get("/things/{name}")
+    async def thing(name: str, q: str | None = None) -> dict[str, str | None]:
+        return {"name": name, "q": q}
+
+    @router.post("/form")
+    async def form(request: Request) -> dict[str, str]:
+        return {k: str(v) for k, v in (await request.form()).items()}
+
+    @router.post("/pay")
+    async def pay(body: Payment) -> Payment:
+        return body
+
+    app.include_router(make_exact(router))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+
+
+def test_make_exact_turns_every_plain_route_exact() -> None:
+    router = APIRouter()
+
+    @router.get("/a")
+    async def a() -> None: ...
+
+    make_exact(router)
+
+    @router.get("/b")
+    async def b() -> None: ...
+
+    assert all(isinstance(r, ExactJSONRoute) for r in router.routes)
+
+
+def test_make_exact_refuses_a_route_class_it_cannot_combine() -> None:
+    class Other(APIRoute):
+        pass
+
+    router = APIRouter(route_class=Other)
+
+    @router.get("/a")
+    async def a() -> None: ...
+
+    with pytest.raises(TypeError, match="ExactJSONRoute"):
+        make_exact(router)
+
+
+async def test_a_plain_router_made_exact_keeps_decimals(everywhere: httpx.AsyncClient) -> None:
+    response = await everywhere.post(
+        "/pay",
+        content=b'{"amount": 123456789012.123456}',
+        headers={"content-type": "application/json"},
+    )
+    assert Decimal(response.json()["amount"]) == Decimal("123456789012.123456")
+
+
+async def test_a_nul_in_the_query_string_is_a_422(everywhere: httpx.AsyncClient) -> None:
+    assert_problem(await everywhere.get("/things/x?q=a%00b"), 422, field="q")
+
+
+async def test_a_nul_in_an_undeclared_query_parameter_is_a_422(
+    everywhere: httpx.AsyncClient,
+) -> None:
+    assert_problem(await everywhere.get("/things/x?_rmodel=a%00b"), 422, field="_rmodel")
+
+
+async def test_a_nul_in_a_path_parameter_is_a_422(everywhere: httpx.AsyncClient) -> None:
+    assert_problem(await everywhere.get("/things/a%00b"), 422, field="name")
+
+
+async def test_a_nul_in_a_form_body_is_a_422(everywhere: httpx.AsyncClient) -> None:
+    response = await everywhere.post(
+        "/form",
+        content=b"a=1&token=x%00y",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert_problem(response, 422, field="token")
+
+
+async def test_a_clean_request_passes_untouched(everywhere: httpx.AsyncClient) -> None:
+    response = await everywhere.get("/things/x?q=%5Cu0000")
+    assert response.json() == {"name": "x", "q": "\\u0000"}
+    form = await everywhere.post(
+        "/form", content=b"a=1", headers={"content-type": "application/x-www-form-urlencoded"}
+    )
+    assert form.json() == {"a": "1"}

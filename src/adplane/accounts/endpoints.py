@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from adplane.accounts import schemas, service
 from adplane.accounts.auth import AppSettings, CurrentPrincipal
@@ -12,16 +12,15 @@ from adplane.accounts.principal import Role
 from adplane.kit.db import Session
 from adplane.kit.ids import MAX_ID
 from adplane.kit.money import from_micros
-from adplane.kit.pagination import MAX_PAGE_SIZE, Page, PageParams, parse_sort
+from adplane.kit.pagination import Page, PageParams, parse_sort
+from adplane.kit.params import IdPath, PageNo, PageSize
 from adplane.kit.problems import PROBLEM_RESPONSES
 from adplane.kit.routing import ExactJSONRoute
 from adplane.models import Account, ApiKey, Transaction, User
 
 router = APIRouter(route_class=ExactJSONRoute)
 ERRORS = PROBLEM_RESPONSES
-Id = Annotated[int, Path(gt=0, le=MAX_ID)]
-PageNo = Annotated[int, Query(ge=1, le=10_000_000)]
-PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
+Id = IdPath
 SortParam = Annotated[
     str | None,
     Query(max_length=255, description="Fields separated by commas, '-' prefix for descending"),

@@ -6,11 +6,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from adplane.accounts.principal import Role
 from adplane.kit.ids import RowId
 from adplane.kit.money import is_currency
+from adplane.kit.schemas import Schema, StrictSchema
 
 
 def _iso_currency(code: str) -> str:
@@ -27,22 +28,18 @@ Email = Annotated[
 ]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class TokenRequest(Strict):
+class TokenRequest(StrictSchema):
     email: str = Field(min_length=3, max_length=320)
     password: str = Field(min_length=1, max_length=1024)
 
 
-class TokenResponse(BaseModel):
+class TokenResponse(Schema):
     access_token: str
     token_type: str = "bearer"
     expires_in: int
 
 
-class Me(BaseModel):
+class Me(Schema):
     user_id: int
     email: str
     role: Role
@@ -50,15 +47,13 @@ class Me(BaseModel):
     auth: str = Field(description="How this request authenticated: api_key or access_token")
 
 
-class AccountCreate(Strict):
+class AccountCreate(StrictSchema):
     name: str = Field(min_length=1, max_length=255)
     currency: Currency = "USD"
     external_id: str | None = Field(default=None, min_length=1, max_length=64)
 
 
-class Account(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
+class Account(Schema):
     id: int
     uuid: str
     external_id: str
@@ -69,12 +64,12 @@ class Account(BaseModel):
     created_at: datetime
 
 
-class DepositCreate(Strict):
+class DepositCreate(StrictSchema):
     amount: Decimal = Field(gt=0, max_digits=18, decimal_places=6)
     reference: str | None = Field(default=None, max_length=255)
 
 
-class Transaction(BaseModel):
+class Transaction(Schema):
     id: int
     account_id: int
     kind: str
@@ -84,14 +79,14 @@ class Transaction(BaseModel):
     created_at: datetime
 
 
-class UserCreate(Strict):
+class UserCreate(StrictSchema):
     email: Email
     password: str = Field(min_length=8, max_length=1024)
     role: Role = Role.ADVERTISER
     account_id: RowId | None = None
 
 
-class User(BaseModel):
+class User(Schema):
     id: int
     uuid: str
     email: str
@@ -105,12 +100,12 @@ class UserCreated(User):
     api_key: str = Field(description="Shown only in this response")
 
 
-class ApiKeyCreate(Strict):
+class ApiKeyCreate(StrictSchema):
     name: str = Field(default="default", min_length=1, max_length=255)
     user_id: RowId | None = Field(default=None, description="Defaults to the caller")
 
 
-class ApiKey(BaseModel):
+class ApiKey(Schema):
     id: int
     user_id: int
     name: str

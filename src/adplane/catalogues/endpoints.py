@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from adplane.accounts.auth import CurrentPrincipal
 from adplane.catalogues import schemas, service
 from adplane.kit.db import Session
 from adplane.kit.ids import MAX_ID
-from adplane.kit.pagination import MAX_PAGE_SIZE, Page, PageParams
+from adplane.kit.pagination import Page, PageParams
+from adplane.kit.params import IdPath, PageNo, PageSize
 from adplane.kit.problems import PROBLEM_RESPONSES
 from adplane.kit.routing import ExactJSONRoute
 
 router = APIRouter(route_class=ExactJSONRoute)
 ERRORS = PROBLEM_RESPONSES
-Id = Annotated[int, Path(gt=0, le=MAX_ID)]
+Id = IdPath
 AccountFilter = Annotated[int | None, Query(gt=0, le=MAX_ID, description="Only this account's")]
-PageNo = Annotated[int, Query(ge=1, le=10_000_000)]
-PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 
 
 @router.get("/reject-reasons", tags=["catalogues"], responses=ERRORS)

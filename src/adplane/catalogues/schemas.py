@@ -5,20 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from adplane.kit.ids import RowId
+from adplane.kit.schemas import Schema, StrictSchema
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
 Description = Annotated[str, StringConstraints(max_length=10_000)]
 SegmentType = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class RejectReason(BaseModel):
+class RejectReason(Schema):
     """A reason a moderator gives when rejecting a campaign."""
 
     code: int
@@ -27,7 +24,7 @@ class RejectReason(BaseModel):
     updated_at: datetime
 
 
-class Restriction(BaseModel):
+class Restriction(Schema):
     """A kind of traffic a campaign refuses (Instal ``restrictions``)."""
 
     id: int
@@ -37,17 +34,17 @@ class Restriction(BaseModel):
     updated_at: datetime
 
 
-class RestrictionCreate(Strict):
+class RestrictionCreate(StrictSchema):
     name: Name
     description: Description = ""
 
 
-class RestrictionUpdate(Strict):
+class RestrictionUpdate(StrictSchema):
     name: Name | None = None
     description: Description | None = None
 
 
-class Segment(BaseModel):
+class Segment(Schema):
     """An audience segment; ``account_id`` None means platform-wide."""
 
     id: int
@@ -59,7 +56,7 @@ class Segment(BaseModel):
     updated_at: datetime
 
 
-class SegmentCreate(Strict):
+class SegmentCreate(StrictSchema):
     name: Name
     type: SegmentType = "audience"
     description: Description = ""
@@ -72,7 +69,7 @@ class SegmentCreate(Strict):
     )
 
 
-class SegmentUpdate(Strict):
+class SegmentUpdate(StrictSchema):
     """The owner of a segment never changes: campaigns of that account may refer to it."""
 
     name: Name | None = None

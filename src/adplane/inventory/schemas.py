@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
-from adplane.kit.ids import RowId
+from adplane.kit.ids import MAX_INT32, RowId
+from adplane.kit.schemas import Schema, StrictSchema
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
 Kind = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,32}$")]
@@ -32,13 +33,7 @@ def _unique(options: list[str] | None) -> list[str] | None:
     return options
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class AdFormat(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
+class AdFormat(Schema):
     id: int
     name: str
     kind: str
@@ -48,10 +43,10 @@ class AdFormat(BaseModel):
     updated_at: datetime
 
 
-class AdFormatCreate(Strict):
+class AdFormatCreate(StrictSchema):
     # Vendor documents name formats by number (TrafficStars 104 is Push), so an admin may
     # choose the id; otherwise the next free one is used.
-    id: int | None = Field(default=None, gt=0, le=2**31 - 1)
+    id: int | None = Field(default=None, gt=0, le=MAX_INT32)
     name: Name
     kind: Kind
     options: Options = Field(default_factory=list)
@@ -59,7 +54,7 @@ class AdFormatCreate(Strict):
     _unique_options = field_validator("options")(_unique)
 
 
-class AdFormatUpdate(Strict):
+class AdFormatUpdate(StrictSchema):
     name: Name | None = None
     kind: Kind | None = None
     options: Options | None = None
@@ -68,9 +63,7 @@ class AdFormatUpdate(Strict):
     _unique_options = field_validator("options")(_unique)
 
 
-class Site(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
+class Site(Schema):
     id: int
     name: str
     domain: str
@@ -79,20 +72,18 @@ class Site(BaseModel):
     updated_at: datetime
 
 
-class SiteCreate(Strict):
+class SiteCreate(StrictSchema):
     name: Name
     domain: Domain
 
 
-class SiteUpdate(Strict):
+class SiteUpdate(StrictSchema):
     name: Name | None = None
     domain: Domain | None = None
     is_active: bool | None = None
 
 
-class Spot(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
+class Spot(Schema):
     id: int
     site_id: int
     format_id: int | None
@@ -103,7 +94,7 @@ class Spot(BaseModel):
     updated_at: datetime
 
 
-class SpotCreate(Strict):
+class SpotCreate(StrictSchema):
     site_id: RowId
     name: Name
     format_id: RowId | None = None
@@ -112,7 +103,7 @@ class SpotCreate(Strict):
     )
 
 
-class SpotUpdate(Strict):
+class SpotUpdate(StrictSchema):
     site_id: RowId | None = None
     name: Name | None = None
     format_id: RowId | None = None

@@ -2,12 +2,16 @@
 
 Nothing is ever deleted: campaigns, spot prices and delivery history refer to formats, sites
 and spots, so "delete" deactivates (``is_active = false``) and the row stays readable.
+
+The three kinds share one set of rules (``_Kind``): reading, paging, updating and deactivating
+are written once; only spots check references and codenames on top.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
@@ -16,14 +20,60 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adplane.accounts.principal import Principal
 from adplane.accounts.service import require_admin
 from adplane.inventory import schemas
-from adplane.inventory.repository import InventoryFilter, InventoryRepository
+from adplane.inventory.repository import (
+    FormatRepository,
+    InventoryFilter,
+    SiteRepository,
+    SpotRepository,
+)
 from adplane.kit.errors import Conflict, NotFound, ValidationFailed
 from adplane.kit.pagination import PageParams
-from adplane.kit.time import utcnow
+from adplane.kit.repository import RepositoryBase
+from adplane.kit.schemas import Schema
 from adplane.models import AdFormat, Site, Spot
 
 # Fields an update may set to null; any other null is a mistake worth reporting.
 _NULLABLE = frozenset({"format_id"})
+
+S = TypeVar("S", bound=Schema)
+
+
+@dataclass(frozen=True)
+class _Kind(Generic[S]):
+    """One inventory kind: its repository, its wire schema, its noun and its list filters."""
+
+    repository: type[RepositoryBase[Any]]
+    schema: type[S]
+    noun: str
+    filters: tuple[str, ...]
+
+    def repo(self, session: AsyncSession) -> RepositoryBase[Any]:
+        return self.repository.from_session(session)
+
+    async def row(self, session: AsyncSession, id: int) -> Any:
+        row = await self.repo(session).get(id)
+        if row is None:
+            raise NotFound(f"{self.noun} {id} not found")
+        return row
+
+    async def page(
+        self, session: AsyncSession, filters: InventoryFilter, page: PageParams
+    ) -> tuple[list[S], int]:
+        wanted = {k: v for k, v in asdict(filters).items() if k in self.filters}
+        rows, total = await self.repo(session).paginate(page, wanted)
+        return [self.schema.model_validate(r) for r in rows], total
+
+    async def update(self, session: AsyncSession, row: Any, changes: dict[str, Any]) -> S:
+        return self.schema.model_validate(await self.repo(session).update(row, changes))
+
+
+FORMATS: _Kind[schemas.AdFormat] = _Kind(
+    FormatRepository, schemas.AdFormat, "format", ("is_active",)
+)
+SITES: _Kind[schemas.Site] = _Kind(SiteRepository, schemas.Site, "site", ("is_active",))
+SPOTS: _Kind[schemas.Spot] = _Kind(
+    SpotRepository, schemas.Spot, "spot", ("is_active", "site_id", "format_id")
+)
 
 
 def _changes(body: BaseModel) -> dict[str, Any]:
@@ -34,67 +84,55 @@ def _changes(body: BaseModel) -> dict[str, Any]:
     return changes
 
 
-def _apply(row: AdFormat | Site | Spot, changes: dict[str, Any]) -> None:
-    for name, value in changes.items():
-        setattr(row, name, value)
-    row.updated_at = utcnow()
-
-
 # ad formats
 
 
 async def list_formats(
     session: AsyncSession, principal: Principal, filters: InventoryFilter, page: PageParams
-) -> tuple[list[AdFormat], int]:
-    return await InventoryRepository.from_session(session).list_formats(filters, page)
+) -> tuple[list[schemas.AdFormat], int]:
+    return await FORMATS.page(session, filters, page)
 
 
-async def get_format(session: AsyncSession, principal: Principal, format_id: int) -> AdFormat:
-    fmt = await InventoryRepository.from_session(session).get_format(format_id)
-    if fmt is None:
-        raise NotFound(f"format {format_id} not found")
-    return fmt
+async def get_format(
+    session: AsyncSession, principal: Principal, format_id: int
+) -> schemas.AdFormat:
+    return schemas.AdFormat.model_validate(await FORMATS.row(session, format_id))
 
 
 async def create_format(
     session: AsyncSession, principal: Principal, body: schemas.AdFormatCreate
-) -> AdFormat:
+) -> schemas.AdFormat:
     """Add an ad format (admin); its options are the sub-formats campaigns may pick."""
     require_admin(principal)
-    repo = InventoryRepository.from_session(session)
-    if body.id is not None and await repo.get_format(body.id) is not None:
+    repo = FormatRepository.from_session(session)
+    if body.id is not None and await repo.get(body.id) is not None:
         raise Conflict(f"format {body.id} already exists")
     fmt = AdFormat(name=body.name, kind=body.kind, options=list(body.options), is_active=True)
     if body.id is not None:
         fmt.id = body.id
     try:
         async with session.begin_nested():
-            await repo.add(fmt)
+            await repo.create(fmt)
     except IntegrityError as exc:
         raise Conflict(f"format {body.id} already exists") from exc
     if body.id is not None:
-        await repo.advance_id_sequence("ad_formats")
-    return fmt
+        await repo.advance_id_sequence()
+    return schemas.AdFormat.model_validate(fmt)
 
 
 async def update_format(
     session: AsyncSession, principal: Principal, format_id: int, body: schemas.AdFormatUpdate
-) -> AdFormat:
+) -> schemas.AdFormat:
     require_admin(principal)
-    fmt = await get_format(session, principal, format_id)
-    _apply(fmt, _changes(body))
-    await session.flush()
-    return fmt
+    return await FORMATS.update(session, await FORMATS.row(session, format_id), _changes(body))
 
 
 async def deactivate_format(
     session: AsyncSession, principal: Principal, format_id: int
-) -> AdFormat:
+) -> schemas.AdFormat:
     require_admin(principal)
-    fmt = await get_format(session, principal, format_id)
-    _apply(fmt, {"is_active": False})
-    await session.flush()
-    return fmt
+    fmt = await FORMATS.row(session, format_id)
+    return await FORMATS.update(session, fmt, {"is_active": False})
 
 
 # sites
@@ -102,44 +140,36 @@ async def deactivate_format(
 
 async def list_sites(
     session: AsyncSession, principal: Principal, filters: InventoryFilter, page: PageParams
-) -> tuple[list[Site], int]:
-    return await InventoryRepository.from_session(session).list_sites(filters, page)
+) -> tuple[list[schemas.Site], int]:
+    return await SITES.page(session, filters, page)
 
 
-async def get_site(session: AsyncSession, principal: Principal, site_id: int) -> Site:
-    site = await InventoryRepository.from_session(session).get_site(site_id)
-    if site is None:
-        raise NotFound(f"site {site_id} not found")
-    return site
+async def get_site(session: AsyncSession, principal: Principal, site_id: int) -> schemas.Site:
+    return schemas.Site.model_validate(await SITES.row(session, site_id))
 
 
 async def create_site(
     session: AsyncSession, principal: Principal | None, *, name: str, domain: str
-) -> Site:
+) -> schemas.Site:
     """Add a site (``principal`` None means the local CLI or demo)."""
     if principal is not None:
         require_admin(principal)
-    site = Site(name=name, domain=domain)
-    await InventoryRepository.from_session(session).add(site)
-    return site
+    site = await SiteRepository.from_session(session).create(Site(name=name, domain=domain))
+    return schemas.Site.model_validate(site)
 
 
 async def update_site(
     session: AsyncSession, principal: Principal, site_id: int, body: schemas.SiteUpdate
-) -> Site:
+) -> schemas.Site:
     require_admin(principal)
-    site = await get_site(session, principal, site_id)
-    _apply(site, _changes(body))
-    await session.flush()
-    return site
+    return await SITES.update(session, await SITES.row(session, site_id), _changes(body))
 
 
-async def deactivate_site(session: AsyncSession, principal: Principal, site_id: int) -> Site:
+async def deactivate_site(
+    session: AsyncSession, principal: Principal, site_id: int
+) -> schemas.Site:
     require_admin(principal)
-    site = await get_site(session, principal, site_id)
-    _apply(site, {"is_active": False})
-    await session.flush()
-    return site
+    return await SITES.update(session, await SITES.row(session, site_id), {"is_active": False})
 
 
 # spots
@@ -147,28 +177,29 @@ async def deactivate_site(session: AsyncSession, principal: Principal, site_id: 
 
 async def list_spots(
     session: AsyncSession, principal: Principal, filters: InventoryFilter, page: PageParams
-) -> tuple[list[Spot], int]:
-    return await InventoryRepository.from_session(session).list_spots(filters, page)
+) -> tuple[list[schemas.Spot], int]:
+    return await SPOTS.page(session, filters, page)
 
 
-async def get_spot(session: AsyncSession, principal: Principal, spot_id: int) -> Spot:
-    spot = await InventoryRepository.from_session(session).get_spot(spot_id)
-    if spot is None:
-        raise NotFound(f"spot {spot_id} not found")
-    return spot
+async def get_spot(session: AsyncSession, principal: Principal, spot_id: int) -> schemas.Spot:
+    return schemas.Spot.model_validate(await SPOTS.row(session, spot_id))
 
 
 async def _check_spot_refs(
-    repo: InventoryRepository, changes: dict[str, Any], spot_id: int | None
+    session: AsyncSession, changes: dict[str, Any], spot_id: int | None
 ) -> None:
     site_id = changes.get("site_id")
-    if site_id is not None and await repo.get_site(site_id) is None:
+    if site_id is not None and await SiteRepository.from_session(session).get(site_id) is None:
         raise ValidationFailed.field("site_id", f"site {site_id} does not exist")
     format_id = changes.get("format_id")
-    if format_id is not None and await repo.get_format(format_id) is None:
+    if (
+        format_id is not None
+        and await FormatRepository.from_session(session).get(format_id) is None
+    ):
         raise ValidationFailed.field("format_id", f"format {format_id} does not exist")
     codename = changes.get("codename")
-    if codename is not None and await repo.codename_taken(codename, spot_id):
+    spots = SpotRepository.from_session(session)
+    if codename is not None and await spots.codename_taken(codename, spot_id):
         raise Conflict(f"codename {codename!r} is already used by another spot")
 
 
@@ -180,49 +211,60 @@ async def create_spot(
     name: str,
     format_id: int | None,
     codename: str | None = None,
-) -> Spot:
+) -> schemas.Spot:
     """Add an ad spot to a site."""
     if principal is not None:
         require_admin(principal)
-    repo = InventoryRepository.from_session(session)
     await _check_spot_refs(
-        repo, {"site_id": site_id, "format_id": format_id, "codename": codename}, None
+        session, {"site_id": site_id, "format_id": format_id, "codename": codename}, None
     )
     spot = Spot(site_id=site_id, name=name, format_id=format_id)
     if codename is not None:
         spot.codename = codename
-    await repo.add(spot)
-    return spot
+    return schemas.Spot.model_validate(await SpotRepository.from_session(session).create(spot))
 
 
 async def update_spot(
     session: AsyncSession, principal: Principal, spot_id: int, body: schemas.SpotUpdate
-) -> Spot:
+) -> schemas.Spot:
     require_admin(principal)
-    spot = await get_spot(session, principal, spot_id)
+    spot = await SPOTS.row(session, spot_id)
     changes = _changes(body)
-    await _check_spot_refs(InventoryRepository.from_session(session), changes, spot_id)
-    _apply(spot, changes)
-    await session.flush()
-    return spot
+    await _check_spot_refs(session, changes, spot_id)
+    return await SPOTS.update(session, spot, changes)
 
 
-async def deactivate_spot(session: AsyncSession, principal: Principal, spot_id: int) -> Spot:
+async def deactivate_spot(
+    session: AsyncSession, principal: Principal, spot_id: int
+) -> schemas.Spot:
     require_admin(principal)
-    spot = await get_spot(session, principal, spot_id)
-    _apply(spot, {"is_active": False})
-    await session.flush()
-    return spot
+    return await SPOTS.update(session, await SPOTS.row(session, spot_id), {"is_active": False})
 
 
-# lookups for dialects that name spots by codename (TrafficStars ``adspots``)
+# lookups for other domains (campaign validation) and for dialects that name spots by codename
+
+
+async def format_options(session: AsyncSession, format_id: int) -> list[str] | None:
+    """The options of a format, or None when no such format exists."""
+    fmt = await FormatRepository.from_session(session).get(format_id)
+    return None if fmt is None else list(fmt.options)
+
+
+async def existing_spot_ids(session: AsyncSession, spot_ids: Collection[int]) -> set[int]:
+    """Which of ``spot_ids`` exist."""
+    return await SpotRepository.from_session(session).existing_ids(set(spot_ids))
+
+
+async def existing_site_ids(session: AsyncSession, site_ids: Collection[int]) -> set[int]:
+    """Which of ``site_ids`` exist."""
+    return await SiteRepository.from_session(session).existing_ids(set(site_ids))
 
 
 async def spot_codenames(session: AsyncSession, spot_ids: Collection[int]) -> dict[int, str]:
     """Spot id -> codename, for the ids that exist."""
-    return await InventoryRepository.from_session(session).spot_codenames(set(spot_ids))
+    return await SpotRepository.from_session(session).codenames(set(spot_ids))
 
 
 async def spot_ids_by_codename(session: AsyncSession, codenames: Collection[str]) -> dict[str, int]:
     """Codename -> spot id, for the codenames that exist."""
-    return await InventoryRepository.from_session(session).spot_ids_by_codename(set(codenames))
+    return await SpotRepository.from_session(session).ids_by_codename(set(codenames))

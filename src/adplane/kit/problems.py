@@ -13,10 +13,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from adplane.kit.errors import AppError
 from adplane.kit.responses import SafeJSONResponse as JSONResponse
 from adplane.kit.surface import allowed_methods
+from adplane.kit.validation import field_path, input_errors, is_malformed
 
 log = logging.getLogger("adplane")
 
 MEDIA_TYPE = "application/problem+json"
+
+__all__ = ["MEDIA_TYPE", "PROBLEM_RESPONSES", "Problem", "field_path", "install", "problem"]
 
 
 class ProblemField(BaseModel):
@@ -69,22 +72,10 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
-def field_path(loc: tuple[int | str, ...]) -> str:
-    """A pydantic location without its request-part prefix ("body", "query" ...)."""
-    parts = [str(p) for p in loc]
-    if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
-        parts = parts[1:]
-    return ".".join(parts) or "body"
-
-
 def validation_errors(exc: RequestValidationError) -> tuple[bool, list[dict[str, str]]]:
     """(whether the body was not JSON at all, the field errors)."""
-    malformed = any(e.get("type") == "json_invalid" for e in exc.errors())
-    errors = [
-        {"field": field_path(tuple(e.get("loc", ()))), "message": str(e.get("msg", "invalid"))}
-        for e in exc.errors()
-    ]
-    return malformed, errors
+    errors = input_errors(exc)
+    return is_malformed(errors), [{"field": e.field, "message": e.message} for e in errors]
 
 
 def install(app: FastAPI) -> None:

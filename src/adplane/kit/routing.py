@@ -1,28 +1,40 @@
-"""Routes whose JSON request bodies keep decimal numbers exact and hold no NUL characters.
+"""Routes whose requests keep decimal numbers exact and hold no NUL characters.
 
 Starlette parses JSON numbers into binary floats, so ``123456789012.123456`` arrives as
-``123456789012.12346`` and a money field would silently store another amount. Routers built
-with ``ExactJSONRoute`` parse every JSON number with a fraction or exponent as ``Decimal``.
+``123456789012.12346`` and a money field would silently store another amount. An
+``ExactJSONRoute`` parses every JSON number with a fraction or exponent as ``Decimal``.
 
 A body nested deeper than ``MAX_JSON_DEPTH`` is malformed JSON here: Python's parser would
 recurse until a ``RecursionError``, and every later walk over the document (validation,
 error rendering) would risk the same.
 
-PostgreSQL cannot store U+0000 in text, so a ``"\\u0000"`` anywhere in a body would fail deep
-in the database; such a body is refused up front, naming the field, on every backend.
+PostgreSQL cannot store U+0000 in text (SQLite stores it, so the backends would disagree), so a
+NUL anywhere in a request, whether in a JSON body, a form body, the query string or a path
+parameter, is refused up front as a validation error naming the field, before any handler
+runs; each surface renders that error in its own shape.
+
+Every surface gets this without asking: ``kit.surface.api_surface`` makes each route it
+mounts exact (``make_exact``), so a router written with a plain ``APIRouter`` cannot forget.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from decimal import Decimal
 from typing import Any
+from urllib.parse import parse_qsl
 
-from fastapi import Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+
+NUL = "\x00"
+NUL_MESSAGE = "must not contain the NUL character (U+0000)"
+# The JSON escape of U+0000; a raw NUL byte is not JSON at all and every parser refuses it.
+_ESCAPED_NUL = b"\\u0000"
+_FORM = "application/x-www-form-urlencoded"
 
 # Beyond this magnitude a number is no amount of money; converting 1e999999999 to an exact
 # integer would take the process down, so such numbers stay floats and fail validation.
@@ -81,11 +93,11 @@ def nul_path(document: Any) -> tuple[str | int, ...] | None:
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
-            if "\x00" in value:
+            if NUL in value:
                 return path
         elif isinstance(value, dict):
             for key, item in value.items():
-                if "\x00" in key:
+                if NUL in key:
                     return (*path, key)
                 stack.append(((*path, key), item))
         elif isinstance(value, list):
@@ -93,10 +105,43 @@ def nul_path(document: Any) -> tuple[str | int, ...] | None:
     return None
 
 
+def nul_error(*loc: str | int) -> RequestValidationError:
+    """The validation error for a NUL character at ``loc`` ("body", "query", "path", ...)."""
+    return RequestValidationError(
+        [{"type": "string_nul", "loc": loc, "msg": NUL_MESSAGE, "input": None}]
+    )
+
+
+def _first_nul(part: str, pairs: Iterable[tuple[str, str]]) -> RequestValidationError | None:
+    for name, value in pairs:
+        if NUL in name or NUL in value:
+            return nul_error(part, name.replace(NUL, "\\u0000"))
+    return None
+
+
+def _decoded_pairs(raw: bytes) -> list[tuple[str, str]]:
+    # Undecodable bytes become U+FFFD here: the route's own parsing reports them, if it cares.
+    return parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)
+
+
 async def refuse_nul(request: Request) -> None:
-    """Raise a validation error naming the field when the JSON body holds a NUL character."""
+    """Raise a validation error naming the field when any part of the request holds a NUL."""
+    error = _first_nul("query", _decoded_pairs(request.scope.get("query_string", b"")))
+    error = error or _first_nul(
+        "path", ((k, v) for k, v in request.path_params.items() if isinstance(v, str))
+    )
+    if error is not None:
+        raise error
+    if request.method in {"GET", "HEAD", "OPTIONS"}:
+        return
     body = await request.body()
-    if b"\\u0000" not in body.lower():
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == _FORM:
+        error = _first_nul("body", _decoded_pairs(body))
+        if error is not None:
+            raise error
+        return
+    if _ESCAPED_NUL not in body:
         return
     try:
         document = loads(body)
@@ -104,16 +149,7 @@ async def refuse_nul(request: Request) -> None:
         return  # not JSON (or nested past the parser's limit): the route reports that itself
     path = nul_path(document)
     if path is not None:
-        raise RequestValidationError(
-            [
-                {
-                    "type": "string_nul",
-                    "loc": ("body", *path),
-                    "msg": "must not contain the NUL character (U+0000)",
-                    "input": None,
-                }
-            ]
-        )
+        raise nul_error("body", *path)
 
 
 class ExactJSONRequest(Request):
@@ -124,7 +160,7 @@ class ExactJSONRequest(Request):
 
 
 class ExactJSONRoute(APIRoute):
-    """An ``APIRoute`` whose handler sees JSON numbers as ``Decimal``."""
+    """An ``APIRoute`` whose handler sees JSON numbers as ``Decimal`` and never a NUL."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
@@ -135,3 +171,21 @@ class ExactJSONRoute(APIRoute):
             return await handler(exact)
 
         return exact_handler
+
+
+def make_exact(router: APIRouter) -> APIRouter:
+    """Make every route of ``router`` an ``ExactJSONRoute``, and new ones too; returns it.
+
+    A route builds its ASGI handler lazily from ``get_route_handler`` when it is included in
+    an app, so a plain ``APIRoute`` becomes exact by taking the subclass (which only overrides
+    that method and adds no state). A route of some other ``APIRoute`` subclass cannot be
+    combined safely and is refused, so nothing reaches a surface without exact decoding.
+    """
+    router.route_class = ExactJSONRoute
+    for route in router.routes:
+        if not isinstance(route, APIRoute) or isinstance(route, ExactJSONRoute):
+            continue
+        if type(route) is not APIRoute:
+            raise TypeError(f"{route.path}: {type(route).__name__} is not an ExactJSONRoute")
+        route.__class__ = ExactJSONRoute
+    return router

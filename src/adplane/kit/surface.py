@@ -23,6 +23,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Match, Mount
 
+from adplane.kit.routing import ExactJSONRoute, make_exact
+
 DOCS_ASSETS = "/docs/assets"
 ERROR_STATUSES = ("4", "5", "default")
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
@@ -126,7 +128,10 @@ def api_surface(
     routers: Sequence[APIRouter],
     error_media_type: str = "application/json",
 ) -> FastAPI:
-    """A sub-app with its own OpenAPI document (``/openapi.json``, ``/docs``) and error shape."""
+    """A sub-app with its own OpenAPI document (``/openapi.json``, ``/docs``) and error shape.
+
+    Every route is exact (``kit.routing``): decimals stay ``Decimal`` and NUL is refused.
+    """
     api = FastAPI(
         title=title,
         version=version,
@@ -136,9 +141,11 @@ def api_surface(
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
     )
+    # Routes added to the sub-app itself after this are exact as well.
+    api.router.route_class = ExactJSONRoute
     install_errors(api)
     for router in routers:
-        api.include_router(router)
+        api.include_router(make_exact(router))
     _install_document(api, error_media_type)
     _install_docs(api)
     return api

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from adplane.kit.errors import AppError, Conflict, Forbidden, NotFound, Unauthorized
 from adplane.kit.responses import SafeJSONResponse as JSONResponse
+from adplane.kit.validation import input_errors
 
 log = logging.getLogger("adplane.instal")
 
@@ -86,11 +87,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
         body: dict[str, list[str]] = {}
-        for error in exc.errors():
-            loc = [str(p) for p in error.get("loc", ()) if p not in ("query", "path", "header")]
-            body.setdefault(loc[-1] if loc else "non_field_errors", []).append(
-                str(error.get("msg", "Invalid value."))
-            )
+        for error in input_errors(exc):
+            loc = [p for p in error.location if p not in ("query", "path", "header")]
+            body.setdefault(loc[-1] if loc else "non_field_errors", []).append(error.message)
         return JSONResponse(body, status_code=400)
 
     @app.exception_handler(StarletteHTTPException)

@@ -26,6 +26,7 @@ from adplane.kit.db import Session
 from adplane.kit.errors import FieldError
 from adplane.kit.routing import loads
 from adplane.kit.time import utcnow
+from adplane.kit.validation import field_errors
 from adplane.settings import Settings
 
 # Only for the OpenAPI document; the header is read by ``bearer_credential`` (any case).
@@ -103,9 +104,7 @@ async def token_request(request: Request) -> wire.TokenRequest:
     try:
         grant = wire.TokenRequest.model_validate(data)
     except ValidationError as exc:
-        errors = [
-            FieldError(".".join(str(p) for p in e["loc"]) or "body", e["msg"]) for e in exc.errors()
-        ]
+        errors = field_errors(exc)
         raise _invalid_request(
             "; ".join(f"{e.field}: {e.message}" for e in errors), errors
         ) from None

@@ -28,9 +28,9 @@ from adplane.kit.errors import (
     Unauthorized,
     ValidationFailed,
 )
-from adplane.kit.problems import field_path
 from adplane.kit.responses import SafeJSONResponse as JSONResponse
 from adplane.kit.surface import allowed_methods
+from adplane.kit.validation import input_errors, is_malformed
 
 log = logging.getLogger("adplane.trafficstars")
 
@@ -157,15 +157,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+        found = input_errors(exc)
+        if is_malformed(found):
             return error_response(400, "malformed_json", "the request body is not valid JSON")
-        errors = [
-            {
-                "field": _rename(field_path(tuple(e.get("loc", ()))), request),
-                "message": str(e.get("msg", "invalid")),
-            }
-            for e in exc.errors()
-        ]
+        errors = [{"field": _rename(e.field, request), "message": e.message} for e in found]
         message = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
         return error_response(422, "validation_failed", message, errors)
 
