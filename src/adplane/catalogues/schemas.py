@@ -25,7 +25,7 @@ class RejectReason(Schema):
 
 
 class Restriction(Schema):
-    """A kind of traffic a campaign refuses (Instal ``restrictions``)."""
+    """A kind of traffic a campaign refuses (a dialect may call them restrictions)."""
 
     id: int
     name: str

@@ -44,7 +44,7 @@ class AdFormat(Schema):
 
 
 class AdFormatCreate(StrictSchema):
-    # Vendor documents name formats by number (TrafficStars 104 is Push), so an admin may
+    # Vendor documents name formats by number (one numbers Push 104), so an admin may
     # choose the id; otherwise the next free one is used.
     id: int | None = Field(default=None, gt=0, le=MAX_INT32)
     name: Name

@@ -1,8 +1,8 @@
 """The one place pydantic's validation errors become field errors, for every surface.
 
 The native API, each dialect's error handler and the dialects' own body parsers all read
-errors through ``input_errors``; each then renders them in its own shape (problem+json, the
-TrafficStars envelope, Django REST framework's dict ...), which is all that differs.
+errors through ``input_errors``; each then renders them in its own shape (problem+json, a
+vendor's envelope, Django REST framework's dict ...), which is all that differs.
 """
 
 from __future__ import annotations
