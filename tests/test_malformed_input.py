@@ -1,7 +1,7 @@
 """Malformed input on every write route of every surface: always a 4xx in the surface's own
 shape, never a 5xx, and nothing half-written.
 
-The routes come from each surface's OpenAPI document (``tests.support.surfaces``), so a new
+The routes come from each surface's OpenAPI document (``tests.support.sweep``), so a new
 surface or route joins the sweep by itself. Each write route is driven with broken JSON, a body
 of the wrong JSON type, fields of the wrong types, out-of-range values, a NUL character, unknown
 fields and malformed or oversized ids in its path; every route (reads too) with a NUL and an
@@ -22,7 +22,7 @@ from adplane.kit.db import Database
 from adplane.models import Base
 from tests.conftest import Actor
 from tests.support.native import API, assert_problem, create_campaign
-from tests.support.surfaces import WRITES, Operation, auth, operations, url_for
+from tests.support.sweep import WRITES, Operation, auth, operations, url_for
 
 TOO_BIG = 2**63  # one past the largest BIGINT
 HUGE = 2**70

@@ -1,7 +1,7 @@
 """Tenancy: every route of every surface, driven by a second advertiser against the first one's
 resources, must answer exactly as it does for a resource that does not exist.
 
-The routes come from each surface's OpenAPI document (``tests.support.surfaces``), so a new
+The routes come from each surface's OpenAPI document (``tests.support.sweep``), so a new
 surface or route joins the sweep by itself. A route is a tenancy case when it names an
 account-owned resource: in its path (``/campaigns/{id}``), in a list filter (``?account_id=``)
 or in a top-level body field (``user_id``, ``ids`` ...). Which resource a path parameter names
@@ -24,7 +24,7 @@ from adplane.inventory import service as inventory
 from adplane.kit.db import Database
 from tests.conftest import Actor
 from tests.support.native import API, create_campaign
-from tests.support.surfaces import (
+from tests.support.sweep import (
     ID_LISTS,
     NAMED_FIELDS,
     TENANT,
