@@ -33,6 +33,7 @@ from adplane.accounts.security import (
     new_api_key,
     verify_password,
 )
+from adplane.kit.db import side_transaction
 from adplane.kit.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed
 from adplane.kit.money import to_micros
 from adplane.kit.pagination import PageParams, Sort, check_sort
@@ -480,11 +481,15 @@ async def authenticate(session: AsyncSession, settings: Settings, credential: st
     if key is None or key.revoked_at is not None:
         raise Unauthorized("invalid API key")
     principal = await _principal_for(repo, key.user_id, None)
-    # The update locks the key's row until the request commits, which would queue every
-    # concurrent request made with one key; a minute's precision is enough for "last used".
+    # Recorded in a short transaction of its own: in the request's, the update would hold
+    # the key's row lock (SQLite's write lock) until the request ends, queueing concurrent
+    # requests behind it. A minute's precision is enough for "last used".
     since = now - API_KEY_USE_PRECISION
     if key.last_used_at is None or key.last_used_at < since:
-        await repo.touch_api_key(key.id, now, unless_since=since)
+        async with side_transaction(session) as side:
+            await AccountRepository.from_session(side).touch_api_key(
+                key.id, now, unless_since=since
+            )
     return principal
 
 

@@ -1,13 +1,24 @@
-"""Engine, session factory and the per-request session dependency."""
+"""Engine, session factory, the per-request session dependency, and side transactions.
+
+SQLite has one write lock per database. A request's transaction starts as a plain (deferred)
+read transaction: authentication, campaign reads and reports take no lock at all, and in WAL
+mode they never wait for a writer nor hold one up. Only when the transaction is about to
+write (the first INSERT/UPDATE/DELETE/DDL statement, or a SAVEPOINT) does it take the write
+lock, with ``BEGIN IMMEDIATE``, which waits for the lock (up to ``busy_timeout``) instead of
+failing. See :func:`_take_write_lock` for why the read snapshot is ended first.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from fastapi import Depends, Request
 from sqlalchemy import event
+from sqlalchemy.engine import Connection, ExecutionContext
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -27,6 +38,43 @@ class Database:
         await self.engine.dispose()
 
 
+# Where a connection's current transaction stands, in ``Connection.info`` (reset at every
+# begin): READING until its first write, WRITING from then on. Absent: not managed here
+# (an AUTOCOMMIT connection).
+_STATE: Final = "adplane.transaction"
+READING: Final = "reading"
+WRITING: Final = "writing"
+
+# Statements that never write, by first keyword (the rest of the statement is not parsed).
+_READ_KEYWORDS: Final = frozenset(
+    {"SELECT", "VALUES", "EXPLAIN", "BEGIN", "COMMIT", "END", "ROLLBACK", "RELEASE", "SHOW"}
+)
+_DML: Final = re.compile(r"\b(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+
+
+def _writes(statement: str, context: ExecutionContext | None) -> bool:
+    """Whether a statement may write (when unsure: yes)."""
+    if context is not None:
+        if any(
+            getattr(context, flag, False) for flag in ("isinsert", "isupdate", "isdelete", "isddl")
+        ):
+            return True
+        # SELECT ... FOR UPDATE reads to write: SQLite drops the clause, so the read must
+        # come after the write lock, or what it read could be stale by the time of the write.
+        compiled = getattr(context, "compiled", None)
+        if getattr(getattr(compiled, "statement", None), "_for_update_arg", None) is not None:
+            return True
+    words = statement.lstrip().split(None, 1)
+    if not words:
+        return False
+    head = words[0].upper()
+    if head == "WITH":
+        return _DML.search(statement) is not None
+    if head == "PRAGMA":
+        return "=" in statement
+    return head not in _READ_KEYWORDS
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Foreign keys are off by default in SQLite; WAL lets readers run beside the writer.
     cursor = dbapi_connection.cursor()
@@ -40,11 +88,68 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
 
 
-def _sqlite_begin(connection: Any) -> None:
-    # IMMEDIATE takes the write lock up front (waiting up to busy_timeout). A deferred
-    # transaction that reads and then writes fails at once with "database is locked" when
-    # another connection committed in between, and nearly every request writes.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _autocommit(connection: Connection) -> bool:
+    return connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT"
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    if _autocommit(connection):
+        connection.info.pop(_STATE, None)
+        return
+    # Deferred: a reader takes no lock (WAL gives it a snapshot); see _take_write_lock.
+    connection.info[_STATE] = READING
+    connection.exec_driver_sql("BEGIN")
+
+
+def _take_write_lock(connection: Connection) -> None:
+    """Turn the connection's read transaction into a write transaction, waiting for the lock.
+
+    Upgrading a read transaction in place is not safe in SQLite: if another connection
+    committed since this one's snapshot began, the first write fails at once with "database
+    is locked" (SQLITE_BUSY_SNAPSHOT), whatever ``busy_timeout`` says, and a retry inside
+    the transaction cannot succeed. So the read transaction, which has written nothing, is
+    committed, and ``BEGIN IMMEDIATE`` waits for the write lock with a fresh snapshot. Reads
+    before the first write and everything from it on are then two snapshots, the way each
+    statement of a PostgreSQL READ COMMITTED transaction sees what was committed before it;
+    from the first write to the commit the unit of work is serialised with every other
+    writer, and it stays atomic (nothing was written before the switch).
+    """
+    if connection.info.get(_STATE) != READING:
+        return
+    connection.info[_STATE] = WRITING
+    if connection.dialect.name != "sqlite":
+        return
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("COMMIT")
+        cursor.execute("BEGIN IMMEDIATE")
+    finally:
+        cursor.close()
+
+
+def _before_cursor_execute(
+    connection: Connection,
+    _cursor: Any,
+    statement: str,
+    _parameters: Any,
+    context: ExecutionContext | None,
+    _executemany: bool,
+) -> None:
+    if connection.info.get(_STATE) == READING and _writes(statement, context):
+        _take_write_lock(connection)
+
+
+def _on_savepoint(connection: Connection, _name: str | None) -> None:
+    # A savepoint is taken to write under it, and the switch to a write transaction must not
+    # happen inside one (committing the read transaction would release it).
+    _take_write_lock(connection)
+
+
+def _track_begin(connection: Connection) -> None:
+    if _autocommit(connection):
+        connection.info.pop(_STATE, None)
+    else:
+        connection.info[_STATE] = READING
 
 
 def create_database(url: str) -> Database:
@@ -53,10 +158,46 @@ def create_database(url: str) -> Database:
     if url.startswith("postgresql"):
         kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
     engine = create_async_engine(url, **kwargs)
+    sync_engine = engine.sync_engine
     if engine.dialect.name == "sqlite":
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-        event.listen(engine.sync_engine, "begin", _sqlite_begin)
+        event.listen(sync_engine, "connect", _sqlite_pragmas)
+        event.listen(sync_engine, "begin", _sqlite_begin)
+    else:
+        # PostgreSQL locks rows, not the database, and its reads take no lock; the state is
+        # tracked only so that side transactions know whether the session has written.
+        event.listen(sync_engine, "begin", _track_begin)
+    event.listen(sync_engine, "before_cursor_execute", _before_cursor_execute)
+    event.listen(sync_engine, "savepoint", _on_savepoint)
     return Database(engine, async_sessionmaker(engine, expire_on_commit=False))
+
+
+async def has_written(session: AsyncSession) -> bool:
+    """Whether the session's transaction has written (on SQLite: holds the write lock)."""
+    if not session.in_transaction():
+        return False
+    connection = await session.connection()
+    return connection.sync_connection.info.get(_STATE) == WRITING  # type: ignore[union-attr]
+
+
+@asynccontextmanager
+async def side_transaction(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+    """A short transaction of its own, committed when the block ends, before the unit of work.
+
+    For bookkeeping writes made while serving a read (an API key's last use): inside the
+    request's transaction they would hold SQLite's write lock, or a PostgreSQL row lock,
+    until the request ends. The session has only read so far, so its read transaction is
+    ended (nothing to commit) and the block runs in a transaction of its own on the same
+    session; the request's unit of work then begins afresh. Not on a second connection:
+    with every pooled connection held by a request waiting for a second one, none would
+    ever come free. If the session has already written, or has changes waiting, the block
+    joins its transaction instead.
+    """
+    if session.new or session.dirty or session.deleted or await has_written(session):
+        yield session
+        return
+    await session.commit()
+    async with session.begin():
+        yield session
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
