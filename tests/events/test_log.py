@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -352,3 +354,37 @@ async def test_flush_seals_even_when_it_arrives_during_an_fsync(tmp_path: Path) 
             assert count(runtime.store) == n
     finally:
         await runtime.stop()
+
+
+async def test_reads_run_off_the_event_loop_and_at_most_readers_at_once(tmp_path: Path) -> None:
+    store = AnalyticsStore(tmp_path / "a.duckdb", readers=2)
+    lock = threading.Lock()
+    running = 0
+    most = 0
+    threads: set[str] = set()
+    release = threading.Event()
+
+    def work(n: int) -> int:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+            threads.add(threading.current_thread().name)
+        release.wait(10)
+        with lock:
+            running -= 1
+        return n
+
+    try:
+        reads = [asyncio.ensure_future(store.read(work, n)) for n in range(6)]
+        while store.reads_running < 2:
+            await asyncio.sleep(0.01)
+        assert (store.reads_running, store.reads_waiting) == (2, 4)
+        release.set()
+        assert await asyncio.gather(*reads) == list(range(6))
+    finally:
+        release.set()
+        store.close()
+    assert most == 2
+    assert (store.reads_running, store.reads_waiting) == (0, 0)
+    assert all(name.startswith("adplane-analytics") for name in threads)

@@ -2,7 +2,11 @@
 
 Every method blocks; async callers run them in a worker thread. DuckDB releases the GIL while
 it works, and each call uses its own cursor, so loads, duplicate checks and reports run side
-by side (DuckDB isolates them with MVCC; there is one writer, the loader).
+by side (DuckDB isolates them with MVCC; there is one writer, the loader). Reports go
+through :meth:`AnalyticsStore.read`: a pool of its own with a bounded number of threads, so
+they never run on the event loop, never crowd out the log writer's and the loader's threads
+(nor the millisecond spend-counter reads), and queue in arrival order when more are asked
+for than the cores can run.
 
 An event is identified by its key, (account, event id): an id is unique within its account
 and never across accounts, so two advertisers may use the same ids without one's events
@@ -13,13 +17,17 @@ themselves, and a hash match is confirmed on the key, so a collision can never d
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, ParamSpec, TypeVar
 
 import duckdb
 
@@ -28,6 +36,9 @@ from adplane.events.schema import COLUMNS, EVENT_TYPES
 
 # 1: event_hash over the event id alone; 2: over the key (account, event id).
 SCHEMA_VERSION: Final = 2
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 # An event's identity: (account id, event id).
 EventKey = tuple[int, str]
@@ -90,7 +101,14 @@ class LoadResult:
 class AnalyticsStore:
     """One DuckDB database file holding every loaded event."""
 
-    def __init__(self, path: Path, *, memory_limit: str = "1GB", threads: int | None = None):
+    def __init__(
+        self,
+        path: Path,
+        *,
+        memory_limit: str = "1GB",
+        threads: int | None = None,
+        readers: int | None = None,
+    ):
         path.parent.mkdir(parents=True, exist_ok=True)
         # Rows are found by zone maps on ts, never by position; letting the loader's threads
         # append in any order makes loads markedly faster.
@@ -113,6 +131,14 @@ class AnalyticsStore:
         self._active = 0
         self._closed = False
         self._rows_since_checkpoint = 0
+        # Each query already runs on DuckDB's threads; more concurrent reads than cores only
+        # lengthen every one of them, so the rest wait their turn here, in order.
+        self.readers = readers or threads or os.cpu_count() or 1
+        self._read_pool = ThreadPoolExecutor(self.readers, thread_name_prefix="adplane-analytics")
+        self._read_slots = asyncio.Semaphore(self.readers)
+        # Reads running and waiting for a thread (for metrics).
+        self.reads_running = 0
+        self.reads_waiting = 0
         self._create_schema()
 
     def _create_schema(self) -> None:
@@ -162,8 +188,32 @@ class AnalyticsStore:
                 self._active -= 1
                 self._idle.notify_all()
 
+    async def read(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a blocking read (a report's ``fetch``) on the bounded read pool.
+
+        At most ``readers`` run at once; the others wait here, in arrival order. The counts
+        are kept on the event loop's thread, so they need no lock.
+        """
+        waiting = True
+        self.reads_waiting += 1
+        try:
+            async with self._read_slots:
+                waiting = False
+                self.reads_waiting -= 1
+                self.reads_running += 1
+                try:
+                    return await asyncio.get_running_loop().run_in_executor(
+                        self._read_pool, functools.partial(work, *args, **kwargs)
+                    )
+                finally:
+                    self.reads_running -= 1
+        finally:
+            if waiting:
+                self.reads_waiting -= 1
+
     def close(self, timeout: float = 30) -> None:
         """Close the database once running work has finished (DuckDB refuses otherwise)."""
+        self._read_pool.shutdown(wait=True, cancel_futures=True)
         with self._lock:
             self._closed = True
             self._idle.wait_for(lambda: self._active == 0, timeout)

@@ -10,7 +10,6 @@ ClickHouse backend implements the same two protocols (``countIf``, ``uniq``, ``t
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 from itertools import pairwise
@@ -105,4 +104,5 @@ class DuckDBBackend:
         self.store = store
 
     async def fetch(self, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
-        return await asyncio.to_thread(self.store.fetch, sql, params)
+        # Off the event loop, on the store's bounded read pool.
+        return await self.store.read(self.store.fetch, sql, params)
