@@ -88,8 +88,8 @@ def sampled(
         if "fetch (adplane/events/store.py" in stack or "(store.py" in stack:
             in_query += n
             roles["DuckDB query (analytics thread)"] += n
-        elif "base_events.py" in stack:
-            roles["event loop"] += n
+        elif "MainThread" in stack.split(";", 1)[0]:
+            roles["event loop (main thread)"] += n
         else:
             roles["other threads"] += n
     return len(samples), roles, in_query
