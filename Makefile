@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit install clean
+.PHONY: demo test lint typecheck unit install clean postgres-binaries adplane
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,10 +30,23 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+## The suite starts a throwaway PostgreSQL of its own: say so plainly when it cannot.
+postgres-binaries:
+	@missing=""; for b in initdb pg_ctl postgres; do \
+		command -v $$b >/dev/null 2>&1 || missing="$$missing $$b"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "error: the PostgreSQL server binaries are not on PATH:$$missing" >&2; \
+		echo "install the PostgreSQL 15 server (Debian/Ubuntu: apt-get install postgresql-15) and put its bin directory (e.g. /usr/lib/postgresql/15/bin) on PATH" >&2; \
+		exit 2; fi
+
+unit: $(STAMP) postgres-binaries
 	$(BIN)/python -m pytest -q -p no:cacheprovider; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "no tests were collected: the suite is broken" >&2; exit 1; fi; \
 	exit $$status
+
+## Run the adplane command of this checkout: make adplane ARGS="users list"
+adplane: $(STAMP)
+	$(BIN)/adplane $(ARGS)
 
 clean:
 	rm -rf $(VENV) adplane-data .mypy_cache .ruff_cache

@@ -41,7 +41,11 @@ class PostgresCluster:
     def start(cls) -> PostgresCluster:
         missing = [b for b in ("initdb", "pg_ctl", "postgres") if shutil.which(b) is None]
         if missing:
-            raise RuntimeError(f"PostgreSQL binaries not on PATH: {', '.join(missing)}")
+            raise RuntimeError(
+                f"the PostgreSQL server binaries are not on PATH: {', '.join(missing)}; install "
+                "the PostgreSQL 15 server (Debian/Ubuntu: apt-get install postgresql-15) and put "
+                "its bin directory (e.g. /usr/lib/postgresql/15/bin) on PATH"
+            )
         root = Path(tempfile.mkdtemp(prefix="adplane-pg-"))
         os.chmod(root, 0o777)
         cluster = cls(root, free_port())
