@@ -25,19 +25,40 @@ from adplane.campaigns.validation import (
     submittable,
     validate,
 )
-from adplane.campaigns.views import FIELD_NAMES, column, fields_of, get, load, to_storage
+from adplane.campaigns.views import (
+    FIELD_NAMES,
+    column,
+    get,
+    load,
+    load_fields,
+    to_storage,
+)
 from adplane.kit.errors import Conflict, NotFound, ValidationFailed
 from adplane.kit.time import utcnow
 from adplane.models import Campaign, CampaignSpotPrice
 from adplane.moderation import service as moderation
 from adplane.moderation.schemas import Decision, Review
+from adplane.tracker import service as tracker_service
+from adplane.tracker.schemas import FIELDS as TRACKER_FIELDS
 
 BulkAction = Literal["run", "pause", "archive", "unarchive", "publish"]
 
 
 def _apply(campaign: Campaign, fields: schemas.CampaignFields, names: Collection[str]) -> None:
     for name in names:
-        setattr(campaign, column(name), to_storage(name, getattr(fields, name)))
+        if name not in TRACKER_FIELDS:
+            setattr(campaign, column(name), to_storage(name, getattr(fields, name)))
+
+
+async def _apply_tracker(
+    session: AsyncSession,
+    campaign: Campaign,
+    fields: schemas.CampaignFields,
+    names: Collection[str],
+) -> None:
+    wanted = {name: getattr(fields, name) for name in names if name in TRACKER_FIELDS}
+    if wanted:
+        await tracker_service.save(session, campaign.id, wanted)
 
 
 async def _store_references(
@@ -101,6 +122,8 @@ async def create(
     try:
         async with session.begin_nested():
             await repo.add(campaign)
+            await _apply_tracker(session, campaign, fields, FIELD_NAMES)
+            await session.flush()
     except IntegrityError as exc:
         raise Conflict("the alias or external id is already used") from exc
     await _store_references(session, campaign, fields)
@@ -131,7 +154,7 @@ async def update(
     if drafts_only and not campaign.is_draft:
         raise Conflict(f"campaign {campaign_id} is not a draft")
     changed = set(changes.model_fields_set)
-    before = fields_of(campaign)
+    before = await load_fields(session, campaign)
     merged = before.model_copy(update={k: getattr(changes, k) for k in changed}, deep=True)
     if "name" in changed and not merged.name:
         raise ValidationFailed.field("name", "must not be empty")
@@ -146,6 +169,7 @@ async def update(
     )
     diff = diff_fields(before, merged)
     _apply(campaign, merged, changed)
+    await _apply_tracker(session, campaign, merged, changed)
     if changed & {"restriction_ids", "segments"}:
         await _store_references(session, campaign, merged)
     if diff and campaign.approval == Approval.REJECTED.value and not campaign.is_draft:
@@ -172,7 +196,7 @@ async def clone(
     source = await load(session, principal, campaign_id)
     if as_draft and not source.is_draft:
         raise Conflict(f"campaign {campaign_id} is not a draft")
-    fields = fields_of(source)
+    fields = await load_fields(session, source)
     # Unique per campaign: a copy cannot keep them.
     fields.alias = None
     fields.external_campaign_id = None
@@ -205,6 +229,8 @@ async def clone(
     _apply(copy, fields, FIELD_NAMES)
     repo = CampaignRepository.from_session(session)
     await repo.add(copy)
+    await _apply_tracker(session, copy, fields, FIELD_NAMES)
+    await flush(session)
     await _store_references(session, copy, fields)
     if copy_spot_prices:
         for price in await repo.spot_prices(source.id):
@@ -298,7 +324,7 @@ async def transition(
     if refusal:
         raise Conflict(f"campaign {campaign_id}: {refusal}")
     if step.complete:
-        require_submittable(fields_of(campaign))
+        require_submittable(await load_fields(session, campaign))
     step.apply(campaign, principal)
     campaign.updated_at = utcnow()
     await flush(session)
@@ -360,7 +386,7 @@ async def bulk(
             continue
         refusal = step.guard(campaign)
         if refusal is None and step.complete:
-            missing = submittable(fields_of(campaign))
+            missing = submittable(await load_fields(session, campaign))
             if missing:
                 names = ", ".join(e.field for e in missing)
                 refusal = f"the campaign cannot be submitted without {names}"
@@ -458,7 +484,7 @@ async def change_targeting_ids(
 ) -> schemas.Campaign:
     """Add spots or sites to a campaign's include or exclude list (and drop them from the other)."""
     campaign = await load(session, principal, campaign_id)
-    fields = fields_of(campaign)
+    fields = await load_fields(session, campaign)
     target: schemas.TargetList = getattr(fields.targeting, dimension)
     wanted = [int(i) for i in dict.fromkeys(ids)]
     this = list(dict.fromkeys([*getattr(target, mode), *wanted]))

@@ -151,12 +151,6 @@ class CampaignRepository:
         await self.session.flush()
         return campaign
 
-    async def alias_taken(self, alias: str, exclude_id: int | None) -> bool:
-        stmt = select(Campaign.id).where(Campaign.alias == alias)
-        if exclude_id is not None:
-            stmt = stmt.where(Campaign.id != exclude_id)
-        return (await self.session.execute(stmt.limit(1))).first() is not None
-
     async def external_id_taken(
         self, external_id: str, placement: str | None, exclude_id: int | None
     ) -> bool:

@@ -46,6 +46,7 @@ from adplane.campaigns.views import get_by_uuid as get_by_uuid
 from adplane.campaigns.views import id_for_uuid as id_for_uuid
 from adplane.campaigns.views import list_campaigns as list_campaigns
 from adplane.campaigns.views import list_for_generation as list_for_generation
+from adplane.campaigns.views import load_fields as load_fields
 from adplane.campaigns.views import spend_since as spend_since
 from adplane.campaigns.views import spot_price_counts as spot_price_counts
 from adplane.campaigns.views import state_from_view as state_from_view

@@ -18,6 +18,7 @@ from adplane.catalogues.repository import CatalogueRepository
 from adplane.inventory.repository import InventoryRepository
 from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc, utcnow
+from adplane.tracker import service as tracker_service
 
 BANNER_PLACEMENTS = frozenset({"banner", "exclusive_banner"})
 
@@ -136,7 +137,11 @@ async def validate(
             if absent:
                 bad(f"segments.{part}", f"segment {absent[0]} does not exist")
     repo = CampaignRepository.from_session(session)
-    if c.alias and "alias" in changed and await repo.alias_taken(c.alias, campaign_id):
+    if (
+        c.alias
+        and "alias" in changed
+        and await tracker_service.alias_taken(session, c.alias, campaign_id)
+    ):
         bad("alias", f"alias {c.alias!r} is already used")
     if (
         c.external_campaign_id

@@ -35,8 +35,13 @@ from adplane.kit.money import from_micros, optional_decimal, to_micros
 from adplane.kit.pagination import PageParams, PageResult, Sort
 from adplane.kit.time import as_utc, optional_utc, utcnow
 from adplane.models import Campaign
+from adplane.tracker import service as tracker_service
+from adplane.tracker.schemas import FIELDS as TRACKER_FIELDS
+from adplane.tracker.schemas import TrackerSettings
 
 FIELD_NAMES: tuple[str, ...] = tuple(schemas.CampaignFields.model_fields)
+# The fields stored on the campaign row; the rest are the tracker's (``adplane.tracker``).
+COLUMN_FIELDS: tuple[str, ...] = tuple(n for n in FIELD_NAMES if n not in TRACKER_FIELDS)
 
 
 # storage <-> core fields
@@ -67,11 +72,21 @@ def from_storage(campaign: Campaign, name: str) -> Any:
     return value
 
 
-def fields_of(campaign: Campaign) -> schemas.CampaignFields:
-    """The settable fields of a stored campaign, as the core schema."""
-    return schemas.CampaignFields.model_validate(
-        {name: from_storage(campaign, name) for name in FIELD_NAMES}
-    )
+def _field_values(campaign: Campaign, tracker: TrackerSettings) -> dict[str, Any]:
+    data: dict[str, Any] = {name: from_storage(campaign, name) for name in COLUMN_FIELDS}
+    data.update(tracker.model_dump())
+    return data
+
+
+def fields_of(campaign: Campaign, tracker: TrackerSettings) -> schemas.CampaignFields:
+    """The settable fields of a stored campaign and its tracker settings, as the core schema."""
+    return schemas.CampaignFields.model_validate(_field_values(campaign, tracker))
+
+
+async def load_fields(session: AsyncSession, campaign: Campaign) -> schemas.CampaignFields:
+    """``fields_of`` with the campaign's tracker settings read for it."""
+    trackers = await tracker_service.settings_for(session, [campaign.id])
+    return fields_of(campaign, trackers[campaign.id])
 
 
 # derived state
@@ -87,6 +102,7 @@ class _Context:
     balances: dict[int, tuple[int, str]]
     counters: dict[int, spend.SpendCounters]
     period_spend: dict[int, int]
+    trackers: dict[int, TrackerSettings]
 
 
 def _has_long_period(campaign: Campaign) -> bool:
@@ -101,7 +117,8 @@ async def _context(session: AsyncSession, campaigns: Sequence[Campaign]) -> _Con
     counters = await reader.counters([c.id for c in campaigns], day_start=_day_start(now))
     long = {c.id: period_start(c.budget_period, now) for c in campaigns if _has_long_period(c)}
     period_spend = await reader.spend_since(long) if long else {}
-    return _Context(now, balances, counters, period_spend)
+    trackers = await tracker_service.settings_for(session, [c.id for c in campaigns])
+    return _Context(now, balances, counters, period_spend, trackers)
 
 
 def _period_spend(campaign: Campaign, ctx: _Context) -> int:
@@ -141,7 +158,7 @@ def _view(campaign: Campaign, ctx: _Context) -> schemas.Campaign:
     state = _state(campaign, ctx)
     counters = ctx.counters.get(campaign.id, spend.ZERO)
     balance, currency = ctx.balances.get(campaign.account_id, (0, "USD"))
-    data: dict[str, Any] = {name: from_storage(campaign, name) for name in FIELD_NAMES}
+    data = _field_values(campaign, ctx.trackers[campaign.id])
     data.update(
         id=campaign.id,
         uuid=campaign.uuid,

@@ -12,6 +12,7 @@ from adplane.models.campaigns import (
 from adplane.models.catalogues import RejectReason, Restriction, Segment
 from adplane.models.inventory import AdFormat, Site, Spot
 from adplane.models.targeting import TargetingValue
+from adplane.models.tracker import TrackerSettings
 
 __all__ = [
     "AccessToken",
@@ -30,6 +31,7 @@ __all__ = [
     "Site",
     "Spot",
     "TargetingValue",
+    "TrackerSettings",
     "Transaction",
     "User",
 ]

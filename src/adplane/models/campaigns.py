@@ -1,6 +1,7 @@
 """The one campaign every dialect renders, its spot prices and its change history.
 
 Scalar fields that filters, delivery or budgets read are columns; money is integer micros.
+Tracker settings live in their own domain (``models/tracker.py``), one row per campaign.
 Targeting and the few nested vendor structures are JSON documents validated by the core
 schemas (``adplane.campaigns.schemas``) before they are stored.
 """
@@ -126,21 +127,6 @@ class Campaign(TimestampMixin, Base):
     application_name: Mapped[str | None] = mapped_column(String(255))
     advertiser_domain: Mapped[str | None] = mapped_column(String(255))
     analytics_tracking_code: Mapped[str | None] = mapped_column(String(255))
-
-    # tracker
-    alias: Mapped[str | None] = mapped_column(String(255), unique=True)
-    rotation_type: Mapped[str] = mapped_column(String(16), default="position")
-    cookies_ttl_hours: Mapped[int] = mapped_column(default=24)
-    cost_model: Mapped[str] = mapped_column(String(16), default="CPC")
-    cost_value_micros: Mapped[int] = mapped_column(BigInteger, default=0)
-    cost_currency: Mapped[str | None] = mapped_column(String(3))
-    cost_auto: Mapped[bool] = mapped_column(default=False)
-    bind_visitors: Mapped[str | None] = mapped_column(String(8))
-    traffic_source_id: Mapped[int | None]
-    tracker_token: Mapped[str | None] = mapped_column(String(255))
-    domain_id: Mapped[int | None]
-    tracker_parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    postbacks: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
 
 
 class CampaignSpotPrice(TimestampMixin, Base):
