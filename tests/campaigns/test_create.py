@@ -135,7 +135,8 @@ async def test_every_core_field_is_stored_and_returned(
     assert Decimal(got["bid_price"]) == Decimal("0.35")
     assert Decimal(got["cost_value"]) == Decimal("1.5")
     assert got["targeting"]["countries"] == {"include": ["US", "GB"], "exclude": []}
-    assert got["targeting"]["oses"] == {"include": ["Android"], "exclude": ["iOS"]}
+    # Catalogued values are stored as canonical codes, whatever case they were sent in.
+    assert got["targeting"]["oses"] == {"include": ["android"], "exclude": ["ios"]}
     assert got["targeting"]["mobile_app"] is False
     assert got["start_at"].startswith("2099-01-01T00:00:00")
     assert got["tracker_parameters"] == FULL["tracker_parameters"]

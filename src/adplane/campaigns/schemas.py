@@ -14,13 +14,20 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-import pycountry
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from adplane.campaigns.state import Approval, StopReason
 from adplane.kit.ids import MAX_ID, MAX_INT32, Int32, RowId
 from adplane.kit.money import is_currency
 from adplane.kit.time import is_timezone
+from adplane.targeting.catalogue import Dimension, normalise
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6)]
 Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=9, decimal_places=6)]
@@ -28,6 +35,9 @@ Count = Annotated[int, Field(ge=0, le=10**15)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 Value = int | Annotated[str, StringConstraints(min_length=1, max_length=255)]
+# A catalogued targeting value: the canonical code (never a vendor's id or name).
+Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+CATALOGUED = tuple(d.value for d in Dimension)
 
 
 class PricingModel(StrEnum):
@@ -90,30 +100,32 @@ class TargetList(Strict):
     exclude: list[Value] = Field(default_factory=list, max_length=10_000)
 
 
-def _country(code: Value) -> str:
-    text = str(code).upper()
-    if pycountry.countries.get(alpha_2=text) is None:
-        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
-    return text
+class CodeList(Strict):
+    """A catalogued dimension: canonical codes (``GET /targeting/{dimension}``) to include
+    (empty = any) and to exclude. Codes are normalised (``us`` is ``US``, ``Android`` is
+    ``android``); the service checks that each is in the catalogue."""
+
+    include: list[Code] = Field(default_factory=list, max_length=10_000)
+    exclude: list[Code] = Field(default_factory=list, max_length=10_000)
 
 
 class Targeting(Strict):
     """Every targeting dimension of the five documents, each with include and exclude lists."""
 
-    countries: TargetList = Field(default_factory=TargetList)
-    regions: TargetList = Field(default_factory=TargetList)
+    countries: CodeList = Field(default_factory=CodeList)
+    regions: CodeList = Field(default_factory=CodeList)
     cities: TargetList = Field(default_factory=TargetList)
-    languages: TargetList = Field(default_factory=TargetList)
-    carriers: TargetList = Field(default_factory=TargetList)
-    connection_types: TargetList = Field(default_factory=TargetList)
-    oses: TargetList = Field(default_factory=TargetList)
+    languages: CodeList = Field(default_factory=CodeList)
+    carriers: CodeList = Field(default_factory=CodeList)
+    connection_types: CodeList = Field(default_factory=CodeList)
+    oses: CodeList = Field(default_factory=CodeList)
     os_versions: TargetList = Field(default_factory=TargetList)
-    browsers: TargetList = Field(default_factory=TargetList)
+    browsers: CodeList = Field(default_factory=CodeList)
     browser_versions: TargetList = Field(default_factory=TargetList)
-    device_types: TargetList = Field(default_factory=TargetList)
+    device_types: CodeList = Field(default_factory=CodeList)
     device_brands: TargetList = Field(default_factory=TargetList)
     device_models: TargetList = Field(default_factory=TargetList)
-    categories: TargetList = Field(default_factory=TargetList)
+    categories: CodeList = Field(default_factory=CodeList)
     keywords: TargetList = Field(default_factory=TargetList)
     sub_ids: TargetList = Field(default_factory=TargetList)
     ip_ranges: TargetList = Field(default_factory=TargetList)
@@ -148,12 +160,13 @@ class Targeting(Strict):
     in_page_push: bool = False
     pretarget: int | None = Field(default=None, ge=-MAX_ID - 1, le=MAX_ID)
 
-    @field_validator("countries")
+    @field_validator(*CATALOGUED)
     @classmethod
-    def _iso_countries(cls, value: TargetList) -> TargetList:
-        return TargetList(
-            include=[_country(c) for c in value.include],
-            exclude=[_country(c) for c in value.exclude],
+    def _canonical_codes(cls, value: CodeList, info: ValidationInfo) -> CodeList:
+        dimension = Dimension(str(info.field_name))
+        return CodeList(
+            include=[normalise(dimension, c) for c in value.include],
+            exclude=[normalise(dimension, c) for c in value.exclude],
         )
 
     @field_validator("spots", "sites")

@@ -18,6 +18,7 @@ from adplane.catalogues.repository import CatalogueRepository
 from adplane.inventory.repository import InventoryRepository
 from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc, utcnow
+from adplane.targeting import service as targeting_service
 from adplane.tracker import service as tracker_service
 
 BANNER_PLACEMENTS = frozenset({"banner", "exclusive_banner"})
@@ -122,6 +123,7 @@ async def validate(
             missing = sorted(ids - await lookup(ids))
             if missing:
                 bad(f"targeting.{dim}", f"{dim[:-1]} {missing[0]} does not exist")
+        errors.extend(await targeting_service.unknown_targeting(session, t))
     if "restriction_ids" in changed and c.restriction_ids:
         found = await catalogue.restrictions_by_ids(set(c.restriction_ids))
         missing = sorted(set(c.restriction_ids) - set(found))

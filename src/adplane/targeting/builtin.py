@@ -1,8 +1,8 @@
 """The hand-kept built-in catalogues: ``(id, code, name, aliases)``.
 
 Ids are stable: a value keeps its id forever and a new value takes the next free one (below
-``catalogue.FIRST_ADDED_ID``). TrafficStars shows these ids as its numeric ids, so the first
-ones follow the order its document's examples imply (see dialects/trafficstars/NOTES.md).
+``catalogue.FIRST_ADDED_ID``). A dialect whose vendor numbers its values shows these ids, so
+the first ones follow the order that vendor's document implies (see that dialect's NOTES.md).
 
 OS and browser codes are slugs of the families ua-parser (uap-core) reports; the aliases list
 the family names it reports for each, so a user agent maps straight to a code.

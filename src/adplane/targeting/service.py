@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts.principal import Principal
 from adplane.accounts.service import require_admin
-from adplane.kit.errors import Conflict, NotFound, ValidationFailed
+from adplane.campaigns.schemas import CodeList, Targeting
+from adplane.kit.errors import Conflict, FieldError, NotFound, ValidationFailed
 from adplane.kit.pagination import PageParams, PageResult
 from adplane.models import TargetingValue
 from adplane.targeting import schemas
@@ -122,3 +123,31 @@ async def add_value(
         # Another admin added the same code or id in the meantime.
         raise Conflict(f"{dim.value} already has the code {code!r} or the id {value_id}") from None
     return _value(Entry(value_id, code, data.name))
+
+
+def unknown_values(cat: Catalogue, targeting: Targeting) -> list[FieldError]:
+    """One error per catalogued value of ``targeting`` the catalogue does not hold."""
+    errors: list[FieldError] = []
+    for dim in Dimension:
+        lists: CodeList = getattr(targeting, dim.value)
+        for mode, values in (("include", lists.include), ("exclude", lists.exclude)):
+            for value in values:
+                if cat.by_code(dim, value) is None:
+                    errors.append(
+                        FieldError(
+                            f"targeting.{dim.value}",
+                            f"{value!r} ({mode}) is not a code of the {dim.value} catalogue",
+                        )
+                    )
+    return errors
+
+
+async def unknown_targeting(session: AsyncSession, targeting: Targeting) -> list[FieldError]:
+    """The catalogued values of a campaign's targeting that no catalogue holds, each named."""
+    if not any(
+        getattr(targeting, d.value).include or getattr(targeting, d.value).exclude
+        for d in Dimension
+    ):
+        # Nothing catalogued is targeted: no need to read the added values.
+        return []
+    return unknown_values(await catalogue(session), targeting)

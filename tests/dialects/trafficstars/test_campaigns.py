@@ -246,7 +246,7 @@ async def test_fields_round_trip(
 ) -> None:
     fields: dict[str, Any] = {
         "countries": ["JP", "us"],
-        "geo_targets": ["US.1222", "UK.4332"],
+        "geo_targets": ["US.4797", "UK.1515"],  # California, England (NOTES.md)
         "browsers": [1, 2, 3],
         "browser_versions": [4],
         "oses": [5],

@@ -9,14 +9,13 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-import pycountry
-
 from adplane.campaigns.schemas import Campaign, PricingModel
 from adplane.campaigns.service import CampaignFilter, state_from_view
 from adplane.campaigns.state import Approval, CampaignState
 from adplane.catalogues.schemas import Restriction
 from adplane.dialects.instal import wire
 from adplane.kit.time import as_utc
+from adplane.targeting.catalogue import Catalogue, Dimension
 
 STATUS_CHOICES: tuple[str, ...] = (
     "RUNNING",
@@ -37,12 +36,8 @@ CAMPAIGN_TYPES: dict[PricingModel, wire.CampaignType] = {
     PricingModel.CPV: "CPC",
 }
 
-_OS_NAMES: dict[str, wire.Os] = {
-    "android": "ANDROID",
-    "ios": "IOS",
-    "iphone os": "IOS",
-    "ipados": "IOS",
-}
+# Catalogue OS codes (GET /api/v1/targeting/oses) -> Instal's platform names.
+_OS_NAMES: dict[str, wire.Os] = {"android": "ANDROID", "ios": "IOS"}
 _VERSION = re.compile(r"^\s*(\d+)(?:\.(\d+))?")
 
 
@@ -52,17 +47,16 @@ def iso(value: datetime) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def country_name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
+def country_name(code: str, catalogue: Catalogue) -> str:
+    """The catalogue's name of a country (its common name: "South Korea")."""
+    entry = catalogue.by_code(Dimension.COUNTRIES, code)
+    return code if entry is None else entry.name
 
 
 def os_of(view: Campaign) -> wire.Os | None:
     """The campaign's platform: the first included OS Instal has a name for."""
-    for value in view.targeting.oses.include:
-        name = _OS_NAMES.get(str(value).strip().lower())
+    for code in view.targeting.oses.include:
+        name = _OS_NAMES.get(code)
         if name is not None:
             return name
     return None
@@ -121,14 +115,14 @@ def status_filter(
 
 
 def to_wire(
-    view: Campaign, restrictions: Mapping[int, Restriction], now: datetime
+    view: Campaign, restrictions: Mapping[int, Restriction], catalogue: Catalogue, now: datetime
 ) -> wire.Campaign:
     """Render one core campaign as Instal prints it."""
     return wire.Campaign(
         application=view.application_name,
         budget=_number(view.total_budget),
         campaign_type=CAMPAIGN_TYPES[view.pricing_model],
-        countries={str(c): country_name(str(c)) for c in view.targeting.countries.include},
+        countries={c: country_name(c, catalogue) for c in view.targeting.countries.include},
         daily_cap=_number(view.daily_budget),
         destination_url=view.destination_url,
         id=view.id,

@@ -17,6 +17,7 @@ from adplane.kit.db import Session
 from adplane.kit.pagination import PageParams, PageResult, Sort
 from adplane.kit.surface import api_surface
 from adplane.kit.time import utcnow
+from adplane.targeting import service as targeting
 
 PREFIX = "/advertiser/api/v1"
 DEFAULT_PAGE_SIZE = 10
@@ -131,7 +132,8 @@ async def _render(session: Session, views: list[Campaign]) -> list[wire.Campaign
     wanted = {rid for view in views for rid in view.restriction_ids}
     restrictions = await catalogue_service.restrictions_by_ids(session, wanted)
     now = utcnow()
-    return [mapping.to_wire(view, restrictions, now) for view in views]
+    catalogue = await targeting.catalogue(session)
+    return [mapping.to_wire(view, restrictions, catalogue, now) for view in views]
 
 
 @router.get(

@@ -18,6 +18,7 @@ from adplane.campaigns.state import Approval, CampaignState
 from adplane.dialects.trafficstars import wire
 from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc, utcnow
+from adplane.targeting.catalogue import Catalogue, Dimension, normalise
 
 # --- numbers, time zones, times ---------------------------------------------------------
 
@@ -261,6 +262,106 @@ CORE_TO_TS["targeting.spots"] = (*CORE_TO_TS["targeting.spots"], "adspots")
 CORE_TO_TS["targeting.spots.include"] = (*CORE_TO_TS["targeting.spots.include"], "adspots")
 
 
+# --- catalogued targeting -----------------------------------------------------------------
+
+# Fields that carry catalogue values as numbers: TrafficStars' numeric ids ARE the catalogue
+# ids (GET /api/v1/targeting/{dimension}); see NOTES.md for the mapping.
+CATALOGUE_IDS: dict[str, Dimension] = {
+    "browsers": Dimension.BROWSERS,
+    "oses": Dimension.OSES,
+    "devices": Dimension.DEVICE_TYPES,
+    "languages": Dimension.LANGUAGES,
+    "carriers": Dimension.CARRIERS,
+    "categories": Dimension.CATEGORIES,
+    "exclude_categories": Dimension.CATEGORIES,
+}
+# geo_targets are "<country>.<region id>"; the document writes Great Britain as UK.
+_GEO_TARGET = re.compile(r"^\s*([A-Za-z]{2})\.(\d{1,10})\s*$")
+_GEO_COUNTRY_IN = {"UK": "GB"}
+_GEO_COUNTRY_OUT = {"GB": "UK"}
+
+
+def _unknown(field: str, values: list[str], what: str) -> ValidationFailed:
+    shown = ", ".join(values[:10]) + (f" and {len(values) - 10} more" if len(values) > 10 else "")
+    return ValidationFailed.field(field, f"unknown {what}: {shown}")
+
+
+def _codes_from_ids(
+    field: str, ids: Iterable[int], dimension: Dimension, catalogue: Catalogue
+) -> list[str]:
+    codes, unknown = [], []
+    for value_id in ids:
+        entry = catalogue.by_id(dimension, value_id)
+        if entry is None:
+            unknown.append(str(value_id))
+        else:
+            codes.append(entry.code)
+    if unknown:
+        raise _unknown(field, unknown, f"{dimension.value} id(s)")
+    return codes
+
+
+def _country_codes(field: str, values: Iterable[str], catalogue: Catalogue) -> list[str]:
+    codes, unknown = [], []
+    for value in values:
+        entry = catalogue.by_code(Dimension.COUNTRIES, normalise(Dimension.COUNTRIES, value))
+        if entry is None:
+            unknown.append(repr(value))
+        else:
+            codes.append(entry.code)
+    if unknown:
+        raise _unknown(field, unknown, "ISO 3166-1 alpha-2 country code(s)")
+    return codes
+
+
+def _region_codes(field: str, values: Iterable[str], catalogue: Catalogue) -> list[str]:
+    codes, unknown = [], []
+    for value in values:
+        match = _GEO_TARGET.match(value)
+        entry = None
+        if match is not None:
+            country = match.group(1).upper()
+            entry = catalogue.by_id(Dimension.REGIONS, int(match.group(2)))
+            if entry is not None and not entry.code.startswith(
+                _GEO_COUNTRY_IN.get(country, country) + "-"
+            ):
+                entry = None
+        if entry is None:
+            unknown.append(repr(value))
+        else:
+            codes.append(entry.code)
+    if unknown:
+        raise _unknown(field, unknown, "geo target(s) (use '<country>.<region id>')")
+    return codes
+
+
+def targeting_in(field: str, values: list[Any], catalogue: Catalogue) -> list[Any]:
+    """A TrafficStars targeting list as the core stores it: catalogue codes for ids and
+    country codes (an unknown one is refused, naming ``field``); other lists as sent."""
+    if field in CATALOGUE_IDS:
+        return _codes_from_ids(field, values, CATALOGUE_IDS[field], catalogue)
+    if field == "countries":
+        return _country_codes(field, values, catalogue)
+    if field == "geo_targets":
+        return _region_codes(field, values, catalogue)
+    return list(values)
+
+
+def ids_out(codes: Iterable[str], dimension: Dimension, catalogue: Catalogue) -> list[int]:
+    """Catalogue codes as TrafficStars ids (a code the catalogue lost is left out)."""
+    return [e.id for c in codes if (e := catalogue.by_code(dimension, c)) is not None]
+
+
+def geo_targets_out(codes: Iterable[str], catalogue: Catalogue) -> list[str]:
+    out = []
+    for code in codes:
+        entry = catalogue.by_code(Dimension.REGIONS, code)
+        if entry is not None:
+            country = code.split("-", 1)[0]
+            out.append(f"{_GEO_COUNTRY_OUT.get(country, country)}.{entry.id}")
+    return out
+
+
 def ts_field(core_field: str, sent: Collection[str] = ()) -> str:
     """The TrafficStars name of a core field (the one the request sent, when several fit)."""
     parts = core_field.split(".")
@@ -298,13 +399,14 @@ def _targeting(
     current: core.Targeting,
     adspot_ids: dict[str, int],
     sent: set[str],
+    catalogue: Catalogue,
 ) -> core.Targeting | None:
     data = current.model_dump()
     touched = False
     for name, (dim, mode) in TARGET_LISTS.items():
         if name in sent:
             values = getattr(body, name)
-            data[dim][mode] = list(values) if values is not None else []
+            data[dim][mode] = targeting_in(name, values, catalogue) if values is not None else []
             touched = True
     if "adspots" in sent:
         codes = body.adspots or []
@@ -360,6 +462,7 @@ def to_core(
     *,
     current: core.CampaignFields | None,
     adspot_ids: dict[str, int],
+    catalogue: Catalogue,
 ) -> core.CampaignFields:
     """The core fields a request sets (``model_fields_set`` is exactly what it changes)."""
     sent = sent_fields(body)
@@ -416,7 +519,7 @@ def to_core(
             wall = format_time(getattr(base, target), old_zone)
             changes[target] = parse_time(wall, zone, name)
 
-    targeting = _targeting(body, base.targeting, adspot_ids, sent)
+    targeting = _targeting(body, base.targeting, adspot_ids, sent, catalogue)
     if targeting is not None:
         changes["targeting"] = targeting
 
@@ -508,7 +611,9 @@ def ecpm(view: core.Campaign) -> wire.Number:
     return num0((view.spend_total * 1000 / view.impressions_total).quantize(Decimal("0.000001")))
 
 
-def render(view: core.Campaign, *, codenames: dict[int, str], now: datetime) -> wire.Campaign:
+def render(
+    view: core.Campaign, *, codenames: dict[int, str], catalogue: Catalogue, now: datetime
+) -> wire.Campaign:
     """A core campaign as TrafficStars prints it."""
     state = state_from_view(view, now)
     t = view.targeting
@@ -532,26 +637,26 @@ def render(view: core.Campaign, *, codenames: dict[int, str], now: datetime) -> 
         hours_targeting=view.day_parting or "",
         ip_range=format_ip_ranges(t.ip_ranges.include),
         countries=_strs(t.countries.include),
-        geo_targets=_strs(t.regions.include),
-        browsers=_ints(t.browsers.include),
+        geo_targets=geo_targets_out(t.regions.include, catalogue),
+        browsers=ids_out(t.browsers.include, Dimension.BROWSERS, catalogue),
         browser_versions=_ints(t.browser_versions.include),
-        oses=_ints(t.oses.include),
+        oses=ids_out(t.oses.include, Dimension.OSES, catalogue),
         os_versions=_ints(t.os_versions.include),
-        devices=_ints(t.device_types.include),
+        devices=ids_out(t.device_types.include, Dimension.DEVICE_TYPES, catalogue),
         device_brands=_ints(t.device_brands.include),
         device_models=_ints(t.device_models.include),
         device_release_date_offset=t.device_release_date_offset,
         device_price_on_release_from=num(t.device_price_from),
         device_price_on_release_to=num(t.device_price_to),
-        languages=_ints(t.languages.include),
-        carriers=_ints(t.carriers.include),
+        languages=ids_out(t.languages.include, Dimension.LANGUAGES, catalogue),
+        carriers=ids_out(t.carriers.include, Dimension.CARRIERS, catalogue),
         backup=view.is_backup,
         is_backup=view.is_backup,
         exclusive=view.is_exclusive,
         is_exclusive=view.is_exclusive,
         is_traced=view.is_traced,
-        categories=_ints(t.categories.include),
-        exclude_categories=_ints(t.categories.exclude),
+        categories=ids_out(t.categories.include, Dimension.CATEGORIES, catalogue),
+        exclude_categories=ids_out(t.categories.exclude, Dimension.CATEGORIES, catalogue),
         keywords=_strs(t.keywords.include),
         max_daily=num0(view.daily_budget),
         use_total_budget=view.use_total_budget,

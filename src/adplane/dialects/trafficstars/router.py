@@ -33,6 +33,7 @@ from adplane.kit.ids import MAX_ID
 from adplane.kit.pagination import Sort
 from adplane.kit.surface import api_surface
 from adplane.kit.time import as_utc, utcnow
+from adplane.targeting import service as targeting
 
 router = APIRouter(responses=errors.ERROR_RESPONSES)
 
@@ -54,8 +55,9 @@ Draft = Annotated[wire.CampaignInput, Body()]
 
 async def _render_many(session: Session, views: list[core.Campaign]) -> list[wire.Campaign]:
     codenames = await inventory.spot_codenames(session, mapping.spot_ids_of(views))
+    catalogue = await targeting.catalogue(session)
     now = utcnow()
-    return [mapping.render(v, codenames=codenames, now=now) for v in views]
+    return [mapping.render(v, codenames=codenames, catalogue=catalogue, now=now) for v in views]
 
 
 async def _render(session: Session, view: core.Campaign) -> wire.Campaign:
@@ -73,7 +75,8 @@ async def _core_fields(
     request.state.ts_sent = mapping.sent_fields(body)
     codes = body.adspots or []
     adspot_ids = await inventory.spot_ids_by_codename(session, codes) if codes else {}
-    return mapping.to_core(body, current=current, adspot_ids=adspot_ids)
+    catalogue = await targeting.catalogue(session)
+    return mapping.to_core(body, current=current, adspot_ids=adspot_ids, catalogue=catalogue)
 
 
 async def _owner_account(session: Session, principal: Principal, user_id: int | None) -> int | None:
