@@ -150,8 +150,19 @@ async def test_an_admin_may_choose_the_id_of_an_added_value(
         ("oses", {"code": "ok", "name": "Low id", "id": 21}, 422),
         ("oses", {"code": "", "name": "Empty"}, 422),
         ("oses", {"code": "x", "name": "Extra", "colour": "red"}, 422),
+        ("oses", {"code": "nul", "name": "a\x00b"}, 422),
     ],
-    ids=["taken", "taken-case", "shape", "iab-shape", "slug", "reserved-id", "empty", "extra"],
+    ids=[
+        "taken",
+        "taken-case",
+        "shape",
+        "iab-shape",
+        "slug",
+        "reserved-id",
+        "empty",
+        "extra",
+        "nul",
+    ],
 )
 async def test_a_bad_added_value_is_refused(
     client: httpx.AsyncClient, admin: Actor, dimension: str, body: dict[str, object], status: int

@@ -8,8 +8,15 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from adplane.targeting.catalogue import FIRST_ADDED_ID, MAX_VALUE_ID, Dimension
 
-Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
+# NUL characters are refused: PostgreSQL cannot store them in text.
+Code = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[^\x00]*$"),
+]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=255, pattern=r"^[^\x00]*$"),
+]
 
 
 class DimensionInfo(BaseModel):
