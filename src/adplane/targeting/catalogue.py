@@ -173,8 +173,8 @@ def builtin_catalogue() -> Catalogue:
     return Catalogue.of(
         {
             Dimension.COUNTRIES: _countries(),
-            Dimension.REGIONS: [Entry(*row) for row in iso.REGIONS],
-            Dimension.LANGUAGES: [Entry(*row) for row in iso.LANGUAGES],
+            Dimension.REGIONS: [Entry(*row) for row in iso.rows(iso.REGIONS)],
+            Dimension.LANGUAGES: [Entry(*row) for row in iso.rows(iso.LANGUAGES)],
             Dimension.OSES: [Entry(*row) for row in builtin.OSES],
             Dimension.BROWSERS: [Entry(*row) for row in builtin.BROWSERS],
             Dimension.DEVICE_TYPES: [Entry(*row) for row in builtin.DEVICE_TYPES],
