@@ -12,7 +12,7 @@ package stays correct for later releases. Downgrading keeps the codes: the earli
 accepted any string.
 
 Revision ID: 20261201_canonical_targeting
-Revises: 20261201_campaign_associations
+Revises: 20261201_tracker_settings
 Create Date: 2026-12-01 21:10:00
 """
 
@@ -29,7 +29,7 @@ from alembic import op
 from adplane.targeting.catalogue import Catalogue, Dimension, builtin_catalogue
 
 revision: str = "20261201_canonical_targeting"
-down_revision: str | None = "20261201_campaign_associations"
+down_revision: str | None = "20261201_tracker_settings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
