@@ -7,7 +7,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
 from starlette.routing import Mount
 from starlette.types import Receive, Scope, Send
 
@@ -20,6 +21,14 @@ from adplane.events.endpoints import router as events_router
 from adplane.inventory.endpoints import router as inventory_router
 from adplane.kit import problems
 from adplane.kit.db import Database, create_database
+from adplane.kit.limits import LoginGuard
+from adplane.kit.observability import (
+    REQUEST_ID_HEADER,
+    BodyLimits,
+    EventLogStats,
+    Metrics,
+    ObservabilityMiddleware,
+)
 from adplane.kit.surface import api_surface
 from adplane.reports.endpoints import router as reports_router
 from adplane.settings import Settings, get_settings
@@ -178,6 +187,19 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.database = db
+    app.state.events = None
+    app.state.login_guard = LoginGuard.create(
+        account_limit=settings.login_attempts_per_account,
+        address_limit=settings.login_attempts_per_address,
+        window=settings.login_window_seconds,
+    )
+
+    def event_log_stats() -> EventLogStats | None:
+        runtime = app.state.events
+        return runtime.stats() if runtime is not None else None
+
+    metrics = Metrics(event_log_stats)
+    app.state.metrics = metrics
     mount_dialect(app, NATIVE_PREFIX, create_native_api())
     # --- dialect sub-apps are mounted below, each at its own prefix (see mount_dialect) ---
     mount_dialect(app, "/trafficstars", trafficstars.create_trafficstars_app())
@@ -188,5 +210,28 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:
         return JSONResponse({"status": "ok"})
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics_endpoint() -> Response:
+        # Prometheus' text exposition format, version 0.0.4.
+        return Response(metrics.exposition(), media_type="text/plain; version=0.0.4")
+
+    if settings.cors_origin_list:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=[REQUEST_ID_HEADER],
+        )
+    # Added last, so it is outermost: it sees (and logs) every request, preflights included.
+    app.add_middleware(
+        ObservabilityMiddleware,
+        metrics=metrics,
+        limits=BodyLimits(
+            default=settings.max_body_bytes,
+            by_path={f"{NATIVE_PREFIX}/events": settings.max_events_body_bytes},
+        ),
+    )
 
     return app

@@ -23,6 +23,7 @@ from adplane import bootstrap
 from adplane.bootstrap import StartupError
 from adplane.events.cli import events_app
 from adplane.kit.errors import AppError
+from adplane.kit.observability import configure_logging
 from adplane.settings import DEFAULT_SECRET_KEY, Settings
 
 app = typer.Typer(help="adplane: a self-hosted advertising platform.", no_args_is_help=True)
@@ -187,6 +188,8 @@ def _serve(settings: Settings, host: str, port: int) -> None:
         # adplane writes its own structured request log (adplane.kit.observability).
         access_log=False,
     )
+    # After uvicorn's own logging set-up, which leaves the adplane loggers alone.
+    configure_logging(settings.log_level)
     uvicorn.Server(config).run(sockets=[sock])
 
 

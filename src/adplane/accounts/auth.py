@@ -12,6 +12,7 @@ from adplane.accounts.principal import Principal
 from adplane.kit.db import Session
 from adplane.kit.errors import BadRequest, Unauthorized
 from adplane.kit.ids import MAX_ID
+from adplane.kit.observability import note_caller
 from adplane.settings import Settings
 
 ACT_FOR_HEADER = "X-Adplane-Account"
@@ -58,6 +59,7 @@ async def current_principal(
         if not (raw.isascii() and raw.isdigit() and len(raw) <= 19 and 0 < int(raw) <= MAX_ID):
             raise BadRequest(f"{ACT_FOR_HEADER} must be an account id")
         principal = await service.act_for(session, principal, int(raw))
+        note_caller(principal.user_id, principal.account_id)
     return principal
 
 

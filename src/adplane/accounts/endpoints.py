@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from adplane.accounts import schemas, service
 from adplane.accounts.auth import AppSettings, CurrentPrincipal
@@ -14,7 +14,7 @@ from adplane.kit.ids import MAX_ID
 from adplane.kit.money import from_micros
 from adplane.kit.pagination import Page, PageParams, parse_sort
 from adplane.kit.params import IdPath, PageNo, PageSize
-from adplane.kit.problems import PROBLEM_RESPONSES
+from adplane.kit.problems import PROBLEM_RESPONSES, Problem
 from adplane.kit.routing import ExactJSONRoute
 from adplane.models import Account, ApiKey, Transaction, User
 
@@ -76,12 +76,27 @@ def tx_out(t: Transaction) -> schemas.Transaction:
     )
 
 
-@router.post("/auth/token", tags=["auth"], responses=ERRORS)
+@router.post(
+    "/auth/token",
+    tags=["auth"],
+    responses={**ERRORS, 429: {"model": Problem, "description": "Too many failed logins"}},
+)
 async def token(
-    body: schemas.TokenRequest, session: Session, settings: AppSettings
+    body: schemas.TokenRequest, request: Request, session: Session, settings: AppSettings
 ) -> schemas.TokenResponse:
-    """Exchange an email and password for an expiring access token."""
-    issued = await service.login(session, settings, body.email, body.password)
+    """Exchange an email and password for an expiring access token.
+
+    Failed attempts are limited per account and per client address: past the limit the
+    answer is 429 with ``Retry-After``.
+    """
+    issued = await service.login(
+        session,
+        settings,
+        body.email,
+        body.password,
+        guard=request.app.state.login_guard,
+        address=request.client.host if request.client else None,
+    )
     return schemas.TokenResponse(access_token=issued.token, expires_in=issued.expires_in)
 
 

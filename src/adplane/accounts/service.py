@@ -35,7 +35,9 @@ from adplane.accounts.security import (
 )
 from adplane.kit.db import side_transaction
 from adplane.kit.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed
+from adplane.kit.limits import LoginGuard
 from adplane.kit.money import to_micros
+from adplane.kit.observability import note_caller
 from adplane.kit.pagination import PageParams, Sort, check_sort
 from adplane.kit.time import utcnow
 from adplane.models import AccessToken, Account, ApiKey, Transaction, User
@@ -391,6 +393,7 @@ async def _principal_for(repo: AccountRepository, user_id: int, jti: str | None)
     user = await repo.get_user(user_id)
     if user is None or not user.is_active:
         raise Unauthorized("the credentials are no longer valid")
+    note_caller(user.id, user.account_id)
     return Principal(user.id, Role(user.role), user.account_id, jti)
 
 
@@ -412,16 +415,29 @@ async def _open_session(
 
 
 async def login(
-    session: AsyncSession, settings: Settings, email: str, password: str
+    session: AsyncSession,
+    settings: Settings,
+    email: str,
+    password: str,
+    *,
+    guard: LoginGuard,
+    address: str | None,
 ) -> IssuedToken:
-    """Exchange an email and password for an access token."""
+    """Exchange an email and password for an access token.
+
+    Every password login goes through here, so ``guard`` throttles each of them: failures
+    per account and per client ``address`` (429 with Retry-After once a budget is spent).
+    """
+    guard.check(email, address)
     user = await AccountRepository.from_session(session).get_user_by_email(email)
     # Verify even for a missing user so timing does not reveal which emails exist.
     ok = await asyncio.to_thread(
         verify_password, user.password_hash if user else _dummy_hash(), password
     )
     if user is None or not ok or not user.is_active:
+        guard.failed(email, address)
         raise Unauthorized("invalid email or password")
+    guard.succeeded(email)
     return await _open_session(session, settings, user.id, kind="access", source="password")
 
 

@@ -41,6 +41,7 @@ from adplane.events.segments import (
 )
 from adplane.events.store import AnalyticsStore, EventKey, LoadResult
 from adplane.kit.errors import AppError
+from adplane.kit.observability import EventLogStats
 from adplane.settings import Settings
 
 log = logging.getLogger("adplane.events")
@@ -320,6 +321,8 @@ class Loader:
         self._lock = asyncio.Lock()
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
+        # Read by /metrics (EventRuntime.stats).
+        self.events_loaded = 0
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="adplane-event-loader")
@@ -356,6 +359,7 @@ class Loader:
                 result = await asyncio.to_thread(load_one, self.paths, self.store, path, self._owns)
                 if result is not None:
                     self._on_loaded(result.segment_id)
+                    self.events_loaded += result.events
                     results.append(result)
                     await self._checkpoint(BUSY_CHECKPOINT)
             return results
@@ -509,6 +513,22 @@ class EventRuntime:
         """Seal the open segment and load everything sealed: all appended events are queryable."""
         await self.writer.seal()
         await self.loader.load_pending()
+
+    def stats(self) -> EventLogStats:
+        """The log's depth and load lag, and the events loaded, for /metrics."""
+        sealed = self.paths.sealed()
+        lag = 0.0
+        if sealed:
+            # Segment names start with their creation time in epoch milliseconds.
+            created_ms = segment_id_of(sealed[0]).split("-", 1)[0]
+            if created_ms.isdigit():
+                lag = max(0.0, time.time() - int(created_ms) / 1000)
+        return EventLogStats(
+            depth_events=len(self.writer._unloaded),
+            depth_segments=len(sealed),
+            load_lag_seconds=lag,
+            events_loaded=self.loader.events_loaded,
+        )
 
     async def stop(self) -> None:
         try:

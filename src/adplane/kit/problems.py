@@ -35,6 +35,8 @@ class Problem(BaseModel):
     status: int
     detail: str
     errors: list[ProblemField] | None = None
+    # Added to every error body by adplane.kit.observability; quote it when reporting one.
+    request_id: str | None = None
 
 
 # The ``responses=`` every native route declares, so its OpenAPI shows the error shape.
@@ -87,7 +89,9 @@ def install(app: FastAPI) -> None:
         if errors is None and exc.status_code == 422:
             # A validation problem always lists its errors, even one about the whole body.
             errors = [{"field": "body", "message": exc.detail}]
-        return problem(exc.status_code, exc.title, exc.detail, errors)
+        # An error that tells the client when to retry (429) carries its own headers.
+        headers: dict[str, str] | None = getattr(exc, "headers", None)
+        return problem(exc.status_code, exc.title, exc.detail, errors, headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -99,7 +103,12 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized"}
+        titles = {
+            404: "Not found",
+            405: "Method not allowed",
+            401: "Unauthorized",
+            413: "Payload too large",
+        }
         title = titles.get(exc.status_code, "Error")
         detail = exc.detail if isinstance(exc.detail, str) else title
         headers = dict(exc.headers or {})
