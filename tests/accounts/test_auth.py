@@ -15,6 +15,7 @@ from adplane.models import AccessToken, User
 from adplane.settings import Settings
 from tests.conftest import TEST_SECRET, Actor
 from tests.support.native import API, assert_problem
+from tests.support.wire import wire_body
 
 
 async def login(client: httpx.AsyncClient, actor: Actor) -> str:
@@ -49,7 +50,7 @@ async def test_the_access_token_authenticates_as_its_user(
     token = await login(client, advertiser)
     me = await client.get(f"{API}/me", headers=bearer(token))
     assert me.status_code == 200
-    assert me.json() == {
+    assert wire_body(me) == {
         "user_id": advertiser.user_id,
         "email": advertiser.email,
         "role": "advertiser",
@@ -85,7 +86,7 @@ async def test_an_unknown_email_is_refused_like_a_wrong_password(
         f"{API}/auth/token", json={"email": "nobody@example.test", "password": "nope-nope"}
     )
     assert_problem(unknown, 401)
-    assert unknown.json() == wrong_password.json()
+    assert wire_body(unknown) == wire_body(wrong_password)
 
 
 async def test_a_deactivated_user_cannot_log_in(

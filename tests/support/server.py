@@ -25,6 +25,9 @@ def server_env(data_dir: Path, database_url: str, **extra: str) -> dict[str, str
         ADPLANE_SECRET_KEY="test-secret-key-for-the-live-server",
         ADPLANE_DATA_DIR=str(data_dir),
         ADPLANE_DATABASE_URL=database_url,
+        # Every test client comes from 127.0.0.1: the per-address login budget would be shared
+        # by the whole session. The per-account limit stays at its default.
+        ADPLANE_LOGIN_ATTEMPTS_PER_ADDRESS="100000",
     )
     env.update(extra)
     return env

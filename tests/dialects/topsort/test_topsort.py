@@ -19,6 +19,7 @@ from adplane.inventory import service as inventory
 from adplane.kit.db import Database
 from tests.conftest import Actor, Factory
 from tests.support.native import API, act, create_campaign
+from tests.support.wire import wire_body
 
 BASE = "/topsort/public/v1/campaign-service/campaigns"
 
@@ -105,7 +106,7 @@ async def test_create_takes_an_initial_banner_status_from_the_marketplace_only(
         headers=advertiser.headers,
     )
     assert refused.status_code == 403
-    assert set(refused.json()) == {"detail"}
+    assert set(wire_body(refused)) == {"detail"}
 
 
 async def test_bids_in_a_create_request_are_accepted_and_not_stored(
@@ -547,7 +548,7 @@ async def test_an_unexpected_error_is_a_fastapi_style_500() -> None:
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
         response = await http.get("/boom")
     assert response.status_code == 500
-    assert response.json() == {"detail": "Internal Server Error"}
+    assert wire_body(response) == {"detail": "Internal Server Error"}
 
 
 async def test_a_nul_character_is_a_422_never_a_database_error(

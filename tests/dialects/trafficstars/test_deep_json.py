@@ -8,6 +8,7 @@ import pytest
 
 from adplane.kit.routing import MAX_JSON_DEPTH
 from tests.support.server import LiveServer, new_user
+from tests.support.wire import wire_body
 
 DEEP = [
     "[" * 100_000,
@@ -28,7 +29,7 @@ def test_deeply_nested_json_at_the_token_endpoint_is_a_400(
         timeout=30,
     )
     assert response.status_code == 400, response.text
-    assert response.json() == {
+    assert wire_body(response) == {
         "code": 400,
         "error": "invalid_request",
         "message": "the request body is not valid JSON",
@@ -49,7 +50,7 @@ def test_deeply_nested_json_on_a_campaign_route_is_a_4xx_and_creates_nothing(
         timeout=30,
     )
     assert response.status_code == 400, response.text
-    assert set(response.json()) == {"code", "error", "message", "errors"}
+    assert set(wire_body(response)) == {"code", "error", "message", "errors"}
     listed = httpx.get(
         f"{live_server.base_url}/trafficstars/v1.1/campaigns", headers=headers, timeout=30
     )

@@ -17,6 +17,7 @@ from adplane.kit.db import Database, Session
 from adplane.settings import Settings
 from tests.conftest import Actor
 from tests.dialects.trafficstars.helpers import BASE, CREATE_BODY, bearer, create
+from tests.support.wire import wire_body
 
 C = f"{BASE}/v1.1/campaigns"
 
@@ -24,7 +25,7 @@ C = f"{BASE}/v1.1/campaigns"
 def _assert_error(response: httpx.Response, status: int, error: str) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/json")
-    body: dict[str, Any] = response.json()
+    body: dict[str, Any] = wire_body(response)
     assert set(body) == {"code", "error", "message", "errors"}
     assert (body["code"], body["error"]) == (status, error)
     assert isinstance(body["message"], str)
