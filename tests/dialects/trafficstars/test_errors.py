@@ -87,7 +87,7 @@ async def test_malformed_bodies_are_refused_on_every_route(
         for payload in (b"[1, 2]", b'"text"', b"42", *(() if optional else (b"null",))):
             wrong = await client.request(method, url, content=payload, headers=json_headers)
             assert 400 <= wrong.status_code < 500, (method, url, payload, wrong.text)
-            assert set(wrong.json()) == {"code", "error", "message", "errors"}
+            assert set(wire_body(wrong)) == {"code", "error", "message", "errors"}
         form = await client.request(method, url, data={"price": "1"}, headers=headers)
         assert 400 <= form.status_code < 500, (method, url, form.text)
     assert (await client.get(f"{C}/{draft['id']}", headers=headers)).json() == before
