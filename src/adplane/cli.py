@@ -224,6 +224,7 @@ def _banner(host: str, port: int, settings: Settings, *, demo: bool) -> None:
     for surface in SURFACES:
         typer.echo(f"  {surface.name:<13} {base}{surface.prefix:<14} auth: {surface.auth}")
         typer.echo(f"  {'':<13} docs: {base}{surface.prefix}/docs")
+    typer.echo(f"  {'metrics':<13} {base}/metrics")
     if demo:
         span = traffic_range(settings)
         if span is not None:
