@@ -15,6 +15,7 @@ import pytest
 
 from tests.dialects.trafficstars.helpers import CREATE_BODY
 from tests.support.server import LiveServer, LiveUser, new_user
+from tests.support.wire import wire_body
 
 NATIVE = "/api/v1/campaigns"
 TS = "/trafficstars/v1.1/campaigns"
@@ -177,7 +178,7 @@ def test_trafficstars_refuses_an_unknown_value_in_its_own_shape(
     before = client.count()
     response = client.ts_create(**fields)
     assert response.status_code == 422, response.text
-    body = response.json()
+    body = wire_body(response)
     assert set(body) == {"code", "error", "message", "errors"}
     assert body["code"] == 422
     (error,) = body["errors"]
