@@ -276,10 +276,6 @@ KNOWN_VENDOR_NAMES = {
     # Comments and demo data that still say which vendor a core field serves.
     "accounts/service.py",
     "events/generator.py",
-    "models/accounts.py",
-    "models/catalogues.py",
-    "models/inventory.py",
-    "settings.py",
     "targeting/builtin.py",
 }
 

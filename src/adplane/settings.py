@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     database_url: str | None = None
     secret_key: str = DEFAULT_SECRET_KEY
     access_token_ttl_seconds: int = Field(default=36000, gt=0)
-    # The Topsort dialect reports this as marketplaceId; one installation is one marketplace.
+    # Dialects with a marketplace notion report this id; one installation is one marketplace.
     marketplace_id: uuid.UUID = uuid.UUID("6b1f1f8e-3c2a-4d7e-9a51-0a6d2c1e8f00")
     default_currency: str = "USD"
     events_fsync: Literal["always", "interval", "never"] = "interval"

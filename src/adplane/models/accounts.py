@@ -17,7 +17,7 @@ class Account(TimestampMixin, Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     uuid: Mapped[UUID] = mapped_column(default=uuid4, unique=True)
-    # Shown to vendor dialects as the account's own id (Topsort vendorId).
+    # Shown to dialects that name the advertiser by an id of their own (a vendor id).
     external_id: Mapped[str] = mapped_column(String(64), unique=True)
     wallet_uuid: Mapped[UUID] = mapped_column(default=uuid4, unique=True)
     name: Mapped[str] = mapped_column(String(255))

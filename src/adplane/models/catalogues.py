@@ -12,13 +12,13 @@ class RejectReason(TimestampMixin, Base):
     __tablename__ = "reject_reasons"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    # The constant a moderator picks (TrafficStars numbers its reasons 0 to 8).
+    # The constant a moderator picks; a dialect may show it as its own reason number.
     code: Mapped[int] = mapped_column(unique=True)
     title: Mapped[str] = mapped_column(String(255))
 
 
 class Restriction(TimestampMixin, Base):
-    """A kind of traffic a campaign refuses (Instal restrictions)."""
+    """A kind of traffic a campaign refuses (a restriction)."""
 
     __tablename__ = "restrictions"
 
@@ -28,7 +28,7 @@ class Restriction(TimestampMixin, Base):
 
 
 class Segment(TimestampMixin, Base):
-    """An audience segment campaigns can target, exclude or bid up (Topsort)."""
+    """An audience segment campaigns can target, exclude or bid up."""
 
     __tablename__ = "segments"
 

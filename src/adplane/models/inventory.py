@@ -16,7 +16,7 @@ class AdFormat(TimestampMixin, Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     name: Mapped[str] = mapped_column(String(255))
     kind: Mapped[str] = mapped_column(String(32))
-    # The sub-format options a campaign of this format may pick (TrafficStars ad_format_options).
+    # The sub-format options a campaign of this format may pick (a dialect's ad format options).
     options: Mapped[list[str]] = mapped_column(default=list)
     is_active: Mapped[bool] = mapped_column(default=True)
 
