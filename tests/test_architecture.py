@@ -274,8 +274,6 @@ KNOWN_ORM_SIGNATURES = {
 }
 KNOWN_VENDOR_NAMES = {
     # Comments and demo data that still say which vendor a core field serves.
-    "accounts/service.py",
-    "events/generator.py",
     "targeting/builtin.py",
 }
 

@@ -91,7 +91,7 @@ async def get_account(session: AsyncSession, principal: Principal, account_id: i
 async def get_account_by_external_id(
     session: AsyncSession, principal: Principal, external_id: str
 ) -> Account:
-    """An account by its external id (Topsort vendorId); one the principal may not see is
+    """An account by its external id (a dialect's vendor id); one the principal may not see is
     not found."""
     account = await AccountRepository.from_session(session).get_account_by_external_id(external_id)
     if account is None or not principal.can_access(account.id):
@@ -303,7 +303,7 @@ async def users_by_ids(session: AsyncSession, ids: list[int]) -> dict[int, User]
 
 
 async def users_by_uuids(session: AsyncSession, uuids: list[UUID]) -> dict[UUID, User]:
-    """Users keyed by uuid, for dialects that name users by uuid (Topsort statusUpdatedBy)."""
+    """Users keyed by uuid, for dialects that name users by uuid (who changed a status)."""
     return await AccountRepository.from_session(session).users_by_uuids(uuids)
 
 

@@ -31,7 +31,7 @@ from adplane.campaigns.state import (
     period_start,
 )
 from adplane.kit.errors import NotFound, ValidationFailed
-from adplane.kit.money import from_micros, optional_decimal, to_micros
+from adplane.kit.money import from_micros, optional_decimal, optional_micros, to_micros
 from adplane.kit.pagination import PageParams, PageResult, Sort
 from adplane.kit.time import as_utc, optional_utc, utcnow
 from adplane.models import Campaign
@@ -53,7 +53,7 @@ def column(name: str) -> str:
 
 def to_storage(name: str, value: Any) -> Any:
     if name in schemas.MONEY_FIELDS:
-        return None if value is None else to_micros(value)
+        return optional_micros(value)
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, datetime):
@@ -205,10 +205,6 @@ async def state_of(session: AsyncSession, view: schemas.Campaign) -> CampaignSta
     return state_from_view(view, utcnow())
 
 
-def _micros(value: Decimal | None) -> int | None:
-    return None if value is None else to_micros(value)
-
-
 def state_from_view(view: schemas.Campaign, now: datetime) -> CampaignState:
     return derive(
         StateInputs(
@@ -219,11 +215,11 @@ def state_from_view(view: schemas.Campaign, now: datetime) -> CampaignState:
             balance_micros=to_micros(view.account_balance),
             start_at=view.start_at,
             end_at=view.end_at,
-            daily_budget_micros=_micros(view.daily_budget),
-            total_budget_micros=_micros(view.total_budget),
+            daily_budget_micros=optional_micros(view.daily_budget),
+            total_budget_micros=optional_micros(view.total_budget),
             use_total_budget=view.use_total_budget,
             budget_period=view.budget_period,
-            period_budget_micros=_micros(view.period_budget),
+            period_budget_micros=optional_micros(view.period_budget),
             spend_period_micros=to_micros(view.spend_period),
             daily_impressions_cap=view.daily_impressions_cap,
             total_impressions_cap=view.total_impressions_cap,

@@ -171,7 +171,7 @@ _SIZES: Final = {
     "tablet": _Weighted([("300x250", 50), ("728x90", 30), ("768x1024", 20)]),
     "ctv": _Weighted([("1920x1080", 100)]),
 }
-EXCHANGES: Final = _zipf(["adx", "openx", "pubmatic", "magnite", "index", "smartyads", "xandr"])
+EXCHANGES: Final = _zipf(["adx", "openx", "pubmatic", "magnite", "index", "triplelift", "xandr"])
 _SECTIONS: Final = ("news", "sports", "video", "games", "finance", "tech", "lifestyle")
 
 # Traffic by hour of the day (UTC): a night trough and an evening peak.
