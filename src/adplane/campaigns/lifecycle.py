@@ -6,7 +6,7 @@ but never commit, and return core ``schemas.Campaign`` views with their derived 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adplane.accounts.principal import Principal
 from adplane.accounts.repository import AccountRepository
 from adplane.campaigns import schemas
+from adplane.campaigns.extensions import (
+    Document,
+    Extension,
+    by_dialect,
+    changed_document,
+    to_document,
+)
 from adplane.campaigns.history import diff as diff_fields
 from adplane.campaigns.history import record
 from adplane.campaigns.repository import CampaignRepository
@@ -30,6 +37,7 @@ from adplane.campaigns.views import (
     column,
     get,
     load,
+    load_extensions,
     load_fields,
     to_storage,
 )
@@ -69,6 +77,43 @@ async def _store_references(
     )
 
 
+def _documents(
+    stored: Mapping[str, Document], extensions: Iterable[Extension], *, whole: bool
+) -> dict[str, Document]:
+    """The documents to store: whole ones (create) or the set fields merged onto ``stored``.
+
+    Computed before anything is written, so a refused document leaves nothing half-written.
+    """
+    return {
+        dialect: to_document(ext) if whole else changed_document(stored.get(dialect), ext)
+        for dialect, ext in by_dialect(extensions).items()
+    }
+
+
+def _extension_diff(
+    stored: Mapping[str, Document], documents: Mapping[str, Document]
+) -> dict[str, Any]:
+    """``extensions.<dialect>.<field>`` -> [old, new] for every value that changed."""
+    diff: dict[str, Any] = {}
+    for dialect, new in documents.items():
+        old = stored.get(dialect)
+        for key, value in new.items():
+            before = None if old is None else old.get(key)
+            if old is None and value in (None, [], {}, False):
+                continue
+            if before != value:
+                diff[f"extensions.{dialect}.{key}"] = [before, value]
+    return diff
+
+
+async def _store_extensions(
+    session: AsyncSession, campaign_id: int, documents: Mapping[str, Document]
+) -> None:
+    repo = CampaignRepository.from_session(session)
+    for dialect, document in documents.items():
+        await repo.set_extension(campaign_id, dialect, document)
+
+
 async def flush(session: AsyncSession) -> None:
     try:
         await session.flush()
@@ -88,12 +133,14 @@ async def create(
     draft: bool = False,
     active: bool = True,
     complete: bool = False,
+    extensions: Iterable[Extension] = (),
     tag: str | None = None,
 ) -> schemas.Campaign:
     """Create a campaign (pending approval), or a draft that is submitted later.
 
     ``complete`` asks for the submission rules (``validation.submittable``) on a campaign
-    that is not a draft: a dialect whose create is a publish passes it.
+    that is not a draft: a dialect whose create is a publish passes it. ``extensions`` are
+    dialects' documents (``campaigns.extensions``), stored with the campaign.
     """
     owner = principal.account_for_write(account_id)
     if await AccountRepository.from_session(session).get_account(owner) is None:
@@ -108,6 +155,7 @@ async def create(
     await validate(
         session, fields, set(FIELD_NAMES), account_id=owner, campaign_id=None, previous=None
     )
+    documents = _documents({}, extensions, whole=True)
     campaign = Campaign(
         account_id=owner,
         created_by_user_id=principal.user_id,
@@ -127,12 +175,13 @@ async def create(
     except IntegrityError as exc:
         raise Conflict("the alias or external id is already used") from exc
     await _store_references(session, campaign, fields)
+    await _store_extensions(session, campaign.id, documents)
     await record(
         session,
         principal,
         campaign,
         "create_draft" if draft else "create",
-        diff_fields(None, fields),
+        diff_fields(None, fields) | _extension_diff({}, documents),
         tag,
     )
     return await get(session, principal, campaign.id)
@@ -145,9 +194,13 @@ async def update(
     changes: schemas.CampaignFields,
     *,
     drafts_only: bool = False,
+    extensions: Iterable[Extension] = (),
     tag: str | None = None,
 ) -> schemas.Campaign:
-    """Apply the fields a request set; editing a rejected campaign sends it back for review."""
+    """Apply the fields a request set; editing a rejected campaign sends it back for review.
+
+    Of each extension document in ``extensions`` only the fields set on it change.
+    """
     campaign = await load(session, principal, campaign_id)
     if campaign.is_archived:
         raise Conflict(f"campaign {campaign_id} is archived; restore it before editing")
@@ -167,11 +220,14 @@ async def update(
         campaign_id=campaign.id,
         previous=before,
     )
-    diff = diff_fields(before, merged)
+    stored = await load_extensions(session, campaign.id)
+    documents = _documents(stored, extensions, whole=False)
+    diff = diff_fields(before, merged) | _extension_diff(stored, documents)
     _apply(campaign, merged, changed)
     await _apply_tracker(session, campaign, merged, changed)
     if changed & {"restriction_ids", "segments"}:
         await _store_references(session, campaign, merged)
+    await _store_extensions(session, campaign.id, documents)
     if diff and campaign.approval == Approval.REJECTED.value and not campaign.is_draft:
         campaign.approval = Approval.PENDING.value
     campaign.updated_at = utcnow()
@@ -190,9 +246,14 @@ async def clone(
     *,
     as_draft: bool = False,
     copy_spot_prices: bool = True,
+    extensions: Iterable[Extension] = (),
     tag: str | None = None,
 ) -> schemas.Campaign:
-    """A new campaign with the same fields, paused and pending approval (save-as with changes)."""
+    """A new campaign with the same fields, paused and pending approval (save-as with changes).
+
+    The copy keeps every extension document of the source, with the fields set on
+    ``extensions`` changed.
+    """
     source = await load(session, principal, campaign_id)
     if as_draft and not source.is_draft:
         raise Conflict(f"campaign {campaign_id} is not a draft")
@@ -216,6 +277,8 @@ async def clone(
         campaign_id=None,
         previous=None,
     )
+    stored = await load_extensions(session, source.id)
+    documents = {**stored, **_documents(stored, extensions, whole=False)}
     copy = Campaign(
         account_id=source.account_id,
         created_by_user_id=principal.user_id,
@@ -232,6 +295,7 @@ async def clone(
     await _apply_tracker(session, copy, fields, FIELD_NAMES)
     await flush(session)
     await _store_references(session, copy, fields)
+    await _store_extensions(session, copy.id, documents)
     if copy_spot_prices:
         for price in await repo.spot_prices(source.id):
             await repo.add_spot_price(

@@ -15,6 +15,7 @@ from adplane.models import (
     Account,
     Campaign,
     CampaignChange,
+    CampaignExtension,
     CampaignRestriction,
     CampaignSegment,
     CampaignSpotPrice,
@@ -198,6 +199,33 @@ class CampaignRepository:
             CampaignSegment(campaign_id=campaign_id, segment_id=sid)
             for sid in sorted(set(segment_ids))
         )
+        await self.session.flush()
+
+    # extension documents: one per campaign and dialect
+    async def extensions(self, campaign_ids: Collection[int]) -> dict[int, dict[str, Any]]:
+        """Campaign id -> dialect -> document, for the campaigns that have any."""
+        if not campaign_ids:
+            return {}
+        rows = await self.session.execute(
+            select(CampaignExtension)
+            .where(CampaignExtension.campaign_id.in_(list(campaign_ids)))
+            .order_by(CampaignExtension.campaign_id, CampaignExtension.dialect)
+        )
+        found: dict[int, dict[str, Any]] = {}
+        for row in rows.scalars():
+            found.setdefault(row.campaign_id, {})[row.dialect] = row.document
+        return found
+
+    async def set_extension(self, campaign_id: int, dialect: str, document: dict[str, Any]) -> None:
+        """Store (create or replace) one dialect's document of one campaign."""
+        row = await self.session.get(CampaignExtension, (campaign_id, dialect))
+        if row is None:
+            self.session.add(
+                CampaignExtension(campaign_id=campaign_id, dialect=dialect, document=document)
+            )
+        else:
+            # A new dict, so the JSON column sees the change.
+            row.document = dict(document)
         await self.session.flush()
 
     # spot prices

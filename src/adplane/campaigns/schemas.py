@@ -401,6 +401,9 @@ class Campaign(CampaignFields):
     clicks_total: int
     account_balance: Decimal
     account_currency: str
+    # Each dialect's document of the fields only its vendor has (``campaigns.extensions``),
+    # as that dialect stored it; the core never interprets it.
+    extensions: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
 class CampaignCreate(CampaignFields):

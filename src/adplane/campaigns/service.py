@@ -7,11 +7,15 @@ cases so callers keep ``from adplane.campaigns import service as campaign_servic
 - ``validation``: rules across fields and against the database, and ``submittable``;
 - ``lifecycle``: create, update, clone, transitions, bulk actions, review;
 - ``spot_prices``: per-spot bids;
-- ``history``: the change log.
+- ``history``: the change log;
+- ``extensions``: dialects' documents of their vendor-only fields (``Extension``,
+  ``extension_of``), stored by ``create``, ``update`` and ``clone``.
 """
 
 from __future__ import annotations
 
+from adplane.campaigns.extensions import Extension as Extension
+from adplane.campaigns.extensions import extension_of as extension_of
 from adplane.campaigns.history import history as history
 from adplane.campaigns.lifecycle import BULK_TRANSITIONS as BULK_TRANSITIONS
 from adplane.campaigns.lifecycle import TRANSITIONS as TRANSITIONS

@@ -89,6 +89,12 @@ async def load_fields(session: AsyncSession, campaign: Campaign) -> schemas.Camp
     return fields_of(campaign, trackers[campaign.id])
 
 
+async def load_extensions(session: AsyncSession, campaign_id: int) -> dict[str, Any]:
+    """Dialect -> stored extension document of one campaign."""
+    found = await CampaignRepository.from_session(session).extensions([campaign_id])
+    return found.get(campaign_id, {})
+
+
 # derived state
 
 
@@ -103,6 +109,7 @@ class _Context:
     counters: dict[int, spend.SpendCounters]
     period_spend: dict[int, int]
     trackers: dict[int, TrackerSettings]
+    extensions: dict[int, dict[str, Any]]
 
 
 def _has_long_period(campaign: Campaign) -> bool:
@@ -118,7 +125,8 @@ async def _context(session: AsyncSession, campaigns: Sequence[Campaign]) -> _Con
     long = {c.id: period_start(c.budget_period, now) for c in campaigns if _has_long_period(c)}
     period_spend = await reader.spend_since(long) if long else {}
     trackers = await tracker_service.settings_for(session, [c.id for c in campaigns])
-    return _Context(now, balances, counters, period_spend, trackers)
+    extensions = await repo.extensions([c.id for c in campaigns])
+    return _Context(now, balances, counters, period_spend, trackers, extensions)
 
 
 def _period_spend(campaign: Campaign, ctx: _Context) -> int:
@@ -191,6 +199,7 @@ def _view(campaign: Campaign, ctx: _Context) -> schemas.Campaign:
         clicks_total=counters.clicks_total,
         account_balance=from_micros(balance),
         account_currency=currency,
+        extensions=ctx.extensions.get(campaign.id, {}),
     )
     return schemas.Campaign.model_validate(data)
 

@@ -5,6 +5,7 @@ from adplane.models.base import Base
 from adplane.models.campaigns import (
     Campaign,
     CampaignChange,
+    CampaignExtension,
     CampaignRestriction,
     CampaignSegment,
     CampaignSpotPrice,
@@ -22,6 +23,7 @@ __all__ = [
     "Base",
     "Campaign",
     "CampaignChange",
+    "CampaignExtension",
     "CampaignRestriction",
     "CampaignSegment",
     "CampaignSpotPrice",

@@ -2,8 +2,9 @@
 
 Scalar fields that filters, delivery or budgets read are columns; money is integer micros.
 Tracker settings live in their own domain (``models/tracker.py``), one row per campaign.
-Targeting and the few nested vendor structures are JSON documents validated by the core
-schemas (``adplane.campaigns.schemas``) before they are stored.
+Targeting and the few nested structures are JSON documents validated by the core schemas
+(``adplane.campaigns.schemas``) before they are stored; fields only one dialect has live in
+that dialect's extension document (``campaign_extensions``), never in a column.
 """
 
 from __future__ import annotations
@@ -127,6 +128,22 @@ class Campaign(TimestampMixin, Base):
     application_name: Mapped[str | None] = mapped_column(String(255))
     advertiser_domain: Mapped[str | None] = mapped_column(String(255))
     analytics_tracking_code: Mapped[str | None] = mapped_column(String(255))
+
+
+class CampaignExtension(Base):
+    """One dialect's document of the fields only its vendor has, beside the campaign.
+
+    The campaign service writes it in the campaign's transaction, after the dialect's own
+    model has validated it; nothing else reads or writes it, so the core never filters on it.
+    """
+
+    __tablename__ = "campaign_extensions"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    dialect: Mapped[str] = mapped_column(String(32), primary_key=True)
+    document: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class CampaignSpotPrice(TimestampMixin, Base):
