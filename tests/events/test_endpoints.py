@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.conftest import Actor
 from tests.events.helpers import event, post_events, report
@@ -179,3 +180,77 @@ async def test_a_campaign_remembered_from_its_owners_batch_is_still_refused_to_o
     assert mine.status_code == 202
     theirs = await post_events(client, other_advertiser.headers, [event(campaign["id"])])
     assert_problem(theirs, 422, field="events.0.campaign_id")
+
+
+NEW_FIELDS: dict[str, Any] = {
+    "app_name": "Chess Pro",
+    "source": "src-0042",
+    "ssp": "North-SSP",
+    "traffic_type": "ctv",
+    "request_type": "video",
+    "is_pmp": True,
+}
+
+
+async def test_the_new_dimensions_are_stored_and_reported_in_canonical_form(
+    client: httpx.AsyncClient, app: Any, advertiser: Actor
+) -> None:
+    campaign = await create_campaign(client, advertiser.headers)
+    events = [event(campaign["id"], **NEW_FIELDS), event(campaign["id"], is_pmp=False)]
+    response = await post_events(client, advertiser.headers, events)
+    assert response.status_code == 202, response.text
+    await app.state.events.flush()
+    body = await report(
+        client, advertiser.headers, dimensions=list(NEW_FIELDS), metrics=["impressions"]
+    )
+    assert body["rows"] == [
+        {**NEW_FIELDS, "ssp": "north-ssp", "impressions": 1},
+        {**dict.fromkeys(NEW_FIELDS), "is_pmp": False, "impressions": 1},
+    ]
+    filtered = await report(
+        client,
+        advertiser.headers,
+        dimensions=["traffic_type"],
+        metrics=["impressions"],
+        filters={"request_type": "video", "is_pmp": True, "ssp": "north-ssp"},
+    )
+    assert filtered["rows"] == [{"traffic_type": "ctv", "impressions": 1}]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("app_name", "x" * 256),
+        ("source", 42),
+        ("ssp", "not a slug"),
+        ("traffic_type", "site"),
+        ("request_type", "display"),
+        ("is_pmp", "yes"),
+    ],
+)
+async def test_a_bad_new_dimension_value_is_a_422_naming_the_field(
+    client: httpx.AsyncClient, app: Any, advertiser: Actor, field: str, value: Any
+) -> None:
+    campaign = await create_campaign(client, advertiser.headers)
+    events = [event(campaign["id"]), event(campaign["id"], **{field: value})]
+    response = await post_events(client, advertiser.headers, events)
+    body = assert_problem(response, 422, field=f"events.1.{field}")
+    assert field in body["detail"]
+    assert await _impressions(client, app, advertiser.headers) == 0
+
+
+async def test_a_report_filter_outside_a_vocabulary_is_a_422_naming_it(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    response = await client.post(
+        f"{API}/reports",
+        json={
+            "from": "2026-03-01",
+            "to": "2026-03-31",
+            "metrics": ["bids"],
+            "filters": {"traffic_type": "tv"},
+        },
+        headers=advertiser.headers,
+    )
+    body = assert_problem(response, 422, field="filters.traffic_type")
+    assert "desktop_web" in body["detail"]

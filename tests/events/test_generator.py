@@ -109,3 +109,29 @@ def test_generated_events_pass_the_ingestion_schema(events: list[dict[str, Any]]
     parsed = schema.parse_lines(lines, lax=False, line_numbers=range(1, len(lines) + 1))
     assert len(parsed) == 5_000
     assert "account_id" not in orjson.loads(lines[0])
+
+
+def test_every_traffic_and_request_type_occurs(events: list[dict[str, Any]]) -> None:
+    assert {e["traffic_type"] for e in events} == set(schema.TRAFFIC_TYPES)
+    assert {e["request_type"] for e in events} == set(schema.REQUEST_TYPES)
+    assert {e["is_pmp"] for e in events} == {True, False}
+    assert all(e["ssp"] and e["source"] for e in events)
+    assert len({e["ssp"] for e in events}) > 3
+    assert len({e["source"] for e in events}) > 100
+
+
+def test_the_new_dimensions_agree_with_the_rest_of_the_request(
+    events: list[dict[str, Any]],
+) -> None:
+    for e in events:
+        is_app = e["traffic_type"] in {"mobile_app", "ctv", "dooh"}
+        assert ("app_name" in e) == ("bundle" in e) == is_app
+        assert ("domain" in e) != is_app
+        if e["traffic_type"] == "ctv":
+            assert e["device_type"] == "ctv"
+            assert e["request_type"] in {"video", "audio"}
+        if e["traffic_type"] == "desktop_web":
+            assert e["device_type"] == "desktop"
+    pmp = Counter(e["is_pmp"] for e in events if e["type"] == "bid")
+    # Deals are a minority of the traffic, as in real exchanges.
+    assert 0.03 < pmp[True] / (pmp[True] + pmp[False]) < 0.2

@@ -33,7 +33,8 @@ def test_every_documented_field_is_accepted() -> None:
         "browser": "Safari", "browser_version": "17", "language": "en", "carrier": "T",
         "connection_type": "wifi", "size": "300x250", "cost": "0.5", "revenue": "1.25",
         "click_id": "c", "auction_id": "a", "user_key": "u", "ip": "2001:db8::1",
-        "user_agent": "Mozilla/5.0",
+        "user_agent": "Mozilla/5.0", "ssp": "north", "source": "src-1", "app_name": "Chess",
+        "traffic_type": "ctv", "request_type": "video", "is_pmp": False,
     }  # fmt: skip
     assert set(every) | {"event_id", "type", "ts", "campaign_id"} == set(schema.FIELD_NAMES)
     assert parse(**every)["size"] == "300x250"
@@ -81,3 +82,43 @@ def test_lines_round_trip_even_with_json_lookalikes_in_strings() -> None:
 def test_ndjson_output_matches_the_lines() -> None:
     stored: Any = [{**parse(event_id=f"e{i}", page="a},{b"), "account_id": 1} for i in range(3)]
     assert schema.to_ndjson(stored) == b"".join(line + b"\n" for line in schema.to_lines(stored))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "stored"),
+    [
+        ("app_name", "Chess Pro", "Chess Pro"),
+        ("source", "src-0042", "src-0042"),
+        ("ssp", "North-SSP.eu", "north-ssp.eu"),
+        ("is_pmp", True, True),
+        ("is_pmp", False, False),
+        *[("traffic_type", t, t) for t in schema.TRAFFIC_TYPES],
+        *[("request_type", t, t) for t in schema.REQUEST_TYPES],
+    ],
+)
+def test_each_new_dimension_is_accepted_in_canonical_form(
+    field: str, value: Any, stored: Any
+) -> None:
+    assert parse(**{field: value})[field] == stored  # type: ignore[literal-required]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("app_name", "x" * 256),
+        ("app_name", 7),
+        ("source", ["src"]),
+        ("ssp", "two words"),
+        ("ssp", "-leading-dash"),
+        ("ssp", "x" * 65),
+        ("traffic_type", "site"),
+        ("traffic_type", "CTV"),
+        ("request_type", "display"),
+        ("is_pmp", "true"),
+        ("is_pmp", 1),
+    ],
+)
+def test_a_bad_value_of_a_new_dimension_is_refused_naming_it(field: str, value: Any) -> None:
+    error = refused(**{field: value})
+    assert [e.field for e in error.errors] == [f"events.0.{field}"]
+    assert field in str(error)

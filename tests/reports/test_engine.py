@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from adplane.accounts.principal import Principal, Role
+from adplane.kit.errors import ValidationFailed
 from adplane.reports import service
 from adplane.reports.backends import DuckDBBackend
 from adplane.reports.catalog import DIMENSIONS, METRICS
@@ -214,3 +215,84 @@ async def test_a_range_with_no_events_has_zero_totals(loaded: Loaded) -> None:
     result = await run(loaded, **body)
     assert result.rows == []
     assert result.totals == {"impressions": 0, "spend": Decimal("0.000000"), "reach": 0}
+
+
+# The statistic dimensions of the vendor documents, in core names (the SmartyAds `groupBy`
+# list, seed 003 L164-L191, mapped in dialects/smartyads): each must be an engine dimension.
+STATISTIC_DIMENSIONS = (
+    "date", "hour", "campaign_id", "creative_id", "country", "connection_type", "carrier",
+    "ssp", "region", "city", "browser", "os", "app_name", "domain", "source", "publisher_id",
+    "page", "traffic_type", "request_type", "device_type", "language", "size", "is_pmp",
+)  # fmt: skip
+
+
+def test_every_statistic_dimension_is_an_engine_dimension() -> None:
+    assert len(STATISTIC_DIMENSIONS) == 23
+    assert set(STATISTIC_DIMENSIONS) <= set(DIMENSIONS)
+
+
+def _first_value(loaded: Loaded, dimension: str) -> Any:
+    return next(e[dimension] for e in loaded.events if e.get(dimension) is not None)
+
+
+@pytest.mark.parametrize(
+    "dimension", ["app_name", "source", "ssp", "traffic_type", "request_type", "is_pmp"]
+)
+async def test_filtering_by_a_new_dimension_keeps_only_its_value(
+    loaded: Loaded, dimension: str
+) -> None:
+    value = _first_value(loaded, dimension)
+    filters: dict[str, list[Any]] = {dimension: [value]}
+    metrics = ["bids", "impressions", "spend"]
+    result = await run(
+        loaded, dimensions=["campaign_id", dimension], metrics=metrics, filters=filters
+    )
+    rows, totals = expected_report(
+        loaded.events,
+        first=date(2026, 3, 5),
+        last=date(2026, 3, 14),
+        timezone="UTC",
+        dimensions=["campaign_id", dimension],
+        metrics=metrics,
+        filters=filters,
+    )
+    assert rows
+    assert keyed(result, ["campaign_id", dimension]) == rows
+    assert {row[dimension] for row in result.rows} == {value}
+    assert result.totals == totals
+
+
+async def test_the_generated_traffic_covers_every_coded_value(loaded: Loaded) -> None:
+    result = await run(
+        loaded, dimensions=["traffic_type", "request_type", "is_pmp"], metrics=["bids"]
+    )
+    seen = {(r["traffic_type"], r["request_type"], r["is_pmp"]) for r in result.rows}
+    assert {t for t, _, _ in seen} == set(DIMENSIONS["traffic_type"].values or ())
+    assert {r for _, r, _ in seen} == set(DIMENSIONS["request_type"].values or ())
+    assert {p for _, _, p in seen} == {True, False}
+
+
+@pytest.mark.parametrize("flag", [True, "true", 1, "1"])
+async def test_a_flag_filter_reads_booleans_numbers_and_words_alike(
+    loaded: Loaded, flag: Any
+) -> None:
+    result = await run(loaded, dimensions=["is_pmp"], metrics=["bids"], filters={"is_pmp": flag})
+    assert [row["is_pmp"] for row in result.rows] == [True]
+
+
+@pytest.mark.parametrize(
+    ("filters", "field"),
+    [
+        ({"traffic_type": "tv"}, "filters.traffic_type"),
+        ({"request_type": ["banner", "display"]}, "filters.request_type"),
+        ({"is_pmp": "maybe"}, "filters.is_pmp"),
+        ({"is_pmp": 2}, "filters.is_pmp"),
+        ({"campaign_id": True}, "filters.campaign_id"),
+    ],
+)
+async def test_a_filter_outside_a_dimensions_vocabulary_is_refused(
+    loaded: Loaded, filters: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        await run(loaded, metrics=["bids"], filters=filters)
+    assert [e.field for e in caught.value.errors] == [field]

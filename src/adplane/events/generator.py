@@ -4,6 +4,8 @@ Traffic is generated as auction chains: a bid, which may be won, shown, clicked 
 tracker campaigns, land as a visit) and convert. Every later step belongs to an earlier one of
 the same chain, so per campaign bids >= wins >= impressions >= clicks >= conversions always.
 Countries, devices, exchanges, publishers and users follow skewed (Zipf-like) distributions,
+each chain has a traffic type (desktop or mobile web, app, CTV, screens) that decides what it
+asks for (banner, native, video, audio) and how often it is sold through a private deal,
 traffic follows the day's rhythm, and costs follow each campaign's pricing model: CPM
 campaigns pay a clearing price at or under their bid per impression, CPC their bid per click,
 CPA and CPI their bid per conversion.
@@ -126,12 +128,15 @@ _CARRIERS: Final = {
     "BR": ["Vivo", "Claro", "TIM"],
     "FR": ["Orange", "SFR", "Bouygues", "Free"],
 }
-DEVICES: Final = _Weighted([("mobile", 60), ("desktop", 30), ("tablet", 7), ("ctv", 3)])
+DEVICES: Final = _Weighted(
+    [("mobile", 60), ("desktop", 30), ("tablet", 7), ("ctv", 3), ("ooh", 0.5)]
+)
 _OS: Final = {
     "mobile": _Weighted([("Android", 70), ("iOS", 30)]),
     "desktop": _Weighted([("Windows", 75), ("macOS", 18), ("Linux", 4), ("ChromeOS", 3)]),
     "tablet": _Weighted([("iPadOS", 55), ("Android", 45)]),
     "ctv": _Weighted([("Tizen", 35), ("webOS", 25), ("Roku", 25), ("Android TV", 15)]),
+    "ooh": _Weighted([("Linux", 60), ("Android", 40)]),
 }
 _OS_VERSIONS: Final = {
     "Android": ["14", "13", "12", "11", "10"],
@@ -170,8 +175,32 @@ _SIZES: Final = {
     ),
     "tablet": _Weighted([("300x250", 50), ("728x90", 30), ("768x1024", 20)]),
     "ctv": _Weighted([("1920x1080", 100)]),
+    "ooh": _Weighted([("1920x1080", 70), ("1080x1920", 30)]),
 }
 EXCHANGES: Final = _zipf(["adx", "openx", "pubmatic", "magnite", "index", "triplelift", "xandr"])
+# Most requests come straight from the exchange's own supply platform; some are resold.
+SSPS: Final = _zipf(["magnite", "pubmatic", "openx", "index", "sovrn", "triplelift", "smaato"])
+# What each traffic type asks for: CTV and screens are mostly video, apps carry every format.
+_REQUEST_TYPES: Final = {
+    "desktop_web": _Weighted([("banner", 72), ("native", 18), ("video", 10)]),
+    "mobile_web": _Weighted([("banner", 68), ("native", 22), ("video", 10)]),
+    "mobile_app": _Weighted([("banner", 55), ("video", 25), ("native", 14), ("audio", 6)]),
+    "ctv": _Weighted([("video", 95), ("audio", 5)]),
+    "dooh": _Weighted([("video", 60), ("banner", 40)]),
+}
+# Private-marketplace share by traffic type: premium CTV and screens sell more through deals.
+_PMP_SHARE: Final = {
+    "desktop_web": 0.06,
+    "mobile_web": 0.05,
+    "mobile_app": 0.08,
+    "ctv": 0.3,
+    "dooh": 0.4,
+}
+_APP_WORDS: Final = (
+    ("Solitaire", "Weather", "Puzzle", "Recipes", "Fitness", "Radio", "Chess", "News", "Maps"),
+    ("Pro", "Daily", "Live", "Plus", "World", "Classic", "Go", "HD", "Pocket"),
+)
+_SCREEN_NAMES: Final = ("Mall Screens", "Transit Displays", "Airport Boards", "Roadside Panels")
 _SECTIONS: Final = ("news", "sports", "video", "games", "finance", "tech", "lifestyle")
 
 # Traffic by hour of the day (UTC): a night trough and an evening peak.
@@ -233,11 +262,13 @@ def _context(campaign: _Campaign, rng: random.Random, user_pool: int) -> dict[st
     os_name = _OS[device].draw(rng)
     user = int(user_pool * rng.random() ** 2)
     publisher = int(2000 * rng.random() ** 3)
+    exchange = EXCHANGES.draw(rng)
     context: dict[str, Any] = {
         "campaign_id": campaign.profile.id,
         "account_id": campaign.profile.account_id,
         "creative_id": rng.choice(campaign.creatives),
-        "exchange": EXCHANGES.draw(rng),
+        "exchange": exchange,
+        "ssp": exchange if rng.random() < 0.85 else SSPS.draw(rng),
         "publisher_id": f"pub-{publisher:04d}",
         "country": country,
         "device_type": device,
@@ -255,7 +286,8 @@ def _context(campaign: _Campaign, rng: random.Random, user_pool: int) -> dict[st
     language = _LANGUAGES.get(country)
     if language:
         context["language"] = language
-    browsers = _BROWSERS.get(os_name)
+    # A screen in a mall runs a player, not a browser.
+    browsers = None if device == "ooh" else _BROWSERS.get(os_name)
     if browsers is not None:
         browser = browsers.draw(rng)
         context["browser"] = browser
@@ -271,14 +303,22 @@ def _context(campaign: _Campaign, rng: random.Random, user_pool: int) -> dict[st
     else:
         context["connection_type"] = "wifi" if rng.random() < 0.6 else "ethernet"
     site = publisher * 4 + int(4 * rng.random() ** 2)
-    if device in {"mobile", "tablet"} and rng.random() < 0.5:
+    if device in {"ctv", "ooh"} or (device in {"mobile", "tablet"} and rng.random() < 0.5):
         context["app_id"] = f"app-{site:05d}"
         context["bundle"] = f"com.example.app{site}"
+        context["app_name"] = _app_name(site, device)
+        traffic = {"ctv": "ctv", "ooh": "dooh"}.get(device, "mobile_app")
     else:
         domain = f"site{site}.example"
         context["site_id"] = site + 1
         context["domain"] = domain
         context["page"] = f"https://{domain}/{rng.choice(_SECTIONS)}/"
+        traffic = "desktop_web" if device == "desktop" else "mobile_web"
+    context["traffic_type"] = traffic
+    context["request_type"] = _REQUEST_TYPES[traffic].draw(rng)
+    context["is_pmp"] = rng.random() < _PMP_SHARE[traffic]
+    # The seller's own id of the placement: several per site, reused across its pages.
+    context["source"] = f"src-{(site * 7 + int(3 * rng.random())) % 10_000:04d}"
     spots = campaign.profile.spots
     context["spot_id"] = rng.choice(spots) if spots else 1 + int(500 * rng.random() ** 2)
     if campaign.profile.tracker:
@@ -289,6 +329,13 @@ def _context(campaign: _Campaign, rng: random.Random, user_pool: int) -> dict[st
         context["sub_id_1"] = f"src-{publisher % 50}"
         context["sub_id_2"] = f"zone-{site % 300}"
     return context
+
+
+def _app_name(site: int, device: str) -> str:
+    if device == "ooh":
+        return f"{_SCREEN_NAMES[site % len(_SCREEN_NAMES)]} {site % 97 + 1}"
+    first, second = _APP_WORDS
+    return f"{first[site % len(first)]} {second[(site // len(first)) % len(second)]}"
 
 
 def generate(

@@ -48,6 +48,19 @@ Ip = Annotated[str, StringConstraints(max_length=45, pattern=r"^[0-9A-Fa-f:.]+$"
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6)]
 EventType = Literal["bid", "win", "impression", "click", "conversion", "visit"]
 
+# How the request reached the exchange, in the vocabulary of the campaign's traffic-type
+# targeting flags (desktop_web ... dooh): a website on a computer, a website on a phone or
+# tablet, a mobile app, a connected-TV app, a digital out-of-home screen. The bidder derives it
+# from the OpenRTB request: ``dooh`` -> dooh; ``app`` on a TV or set-top box -> ctv; ``app``
+# -> mobile_app; ``site`` on a phone or tablet -> mobile_web; any other ``site`` -> desktop_web.
+TRAFFIC_TYPES: Final = ("desktop_web", "mobile_web", "mobile_app", "ctv", "dooh")
+TrafficType = Literal["desktop_web", "mobile_web", "mobile_app", "ctv", "dooh"]
+# The kind of ad the impression asked for: the OpenRTB 2.6 ``imp`` object it carried.
+REQUEST_TYPES: Final = ("banner", "native", "video", "audio")
+RequestType = Literal["banner", "native", "video", "audio"]
+# A supply-side platform as a slug (letters, digits, "_", ".", "-"), stored lower-case.
+Ssp = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", to_lower=True)]
+
 
 class EventIn(TypedDict):
     """One event as producers send it; the account is derived from the campaign."""
@@ -63,11 +76,18 @@ class EventIn(TypedDict):
     landing_id: NotRequired[Id | None]
     offer_id: NotRequired[Id | None]
     exchange: NotRequired[Text | None]
+    # The supply-side platform whose request this was; ``exchange`` is where the auction ran.
+    # They differ when an exchange resells another platform's supply.
+    ssp: NotRequired[Ssp | None]
+    # The seller's own id for the inventory source (the placement or sub-publisher as the
+    # supply side reports it), for sources no site, app or publisher id names.
+    source: NotRequired[Text | None]
     publisher_id: NotRequired[Text | None]
     site_id: NotRequired[Id | None]
     app_id: NotRequired[Text | None]
     domain: NotRequired[Text | None]
     bundle: NotRequired[Text | None]
+    app_name: NotRequired[Text | None]
     page: NotRequired[LongText | None]
     spot_id: NotRequired[Id | None]
     sub_id_1: NotRequired[Text | None]
@@ -87,6 +107,10 @@ class EventIn(TypedDict):
     carrier: NotRequired[Text | None]
     connection_type: NotRequired[Text | None]
     size: NotRequired[Size | None]
+    traffic_type: NotRequired[TrafficType | None]
+    request_type: NotRequired[RequestType | None]
+    # The impression was sold through a private marketplace deal (OpenRTB ``imp.pmp``).
+    is_pmp: NotRequired[bool | None]
     cost: NotRequired[Money | None]
     revenue: NotRequired[Money | None]
     click_id: NotRequired[Text | None]
@@ -122,6 +146,9 @@ LAX_EVENTS = TypeAdapter(list[_LaxEvent])
 STORED = TypeAdapter(list[StoredEvent])
 
 # The analytics columns, in storage order, with their DuckDB types. Money is integer micros.
+# A store written before a column existed gets it (NULL in old rows) when it is opened, and a
+# segment written before a field existed loads with NULL in it: new columns go anywhere in
+# this list, but an existing one is never renamed or retyped.
 COLUMNS: Final[tuple[tuple[str, str], ...]] = (
     ("event_id", "VARCHAR"),
     ("type", "event_type"),
@@ -133,11 +160,14 @@ COLUMNS: Final[tuple[tuple[str, str], ...]] = (
     ("landing_id", "BIGINT"),
     ("offer_id", "BIGINT"),
     ("exchange", "VARCHAR"),
+    ("ssp", "VARCHAR"),
+    ("source", "VARCHAR"),
     ("publisher_id", "VARCHAR"),
     ("site_id", "BIGINT"),
     ("app_id", "VARCHAR"),
     ("domain", "VARCHAR"),
     ("bundle", "VARCHAR"),
+    ("app_name", "VARCHAR"),
     ("page", "VARCHAR"),
     ("spot_id", "BIGINT"),
     ("sub_id_1", "VARCHAR"),
@@ -157,6 +187,9 @@ COLUMNS: Final[tuple[tuple[str, str], ...]] = (
     ("carrier", "VARCHAR"),
     ("connection_type", "VARCHAR"),
     ("size", "VARCHAR"),
+    ("traffic_type", "VARCHAR"),
+    ("request_type", "VARCHAR"),
+    ("is_pmp", "BOOLEAN"),
     ("cost_micros", "BIGINT"),
     ("revenue_micros", "BIGINT"),
     ("click_id", "VARCHAR"),

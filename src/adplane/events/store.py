@@ -61,7 +61,7 @@ _ENUM = ", ".join(f"'{t}'" for t in EVENT_TYPES)
 # How a segment's JSON fields become columns: text -> enum, ISO "Z" time -> UTC timestamp,
 # exact decimal text -> integer micros.
 _SEGMENT_JSON_TYPES: Final = {
-    **{name: kind for name, kind in COLUMNS if kind in {"VARCHAR", "BIGINT"}},
+    **{name: kind for name, kind in COLUMNS if kind in {"VARCHAR", "BIGINT", "BOOLEAN"}},
     "type": "VARCHAR",
     "ts": "VARCHAR",
     "cost": "DECIMAL(18,6)",
@@ -151,6 +151,18 @@ class AnalyticsStore:
             con.execute(f"CREATE TYPE event_type AS ENUM ({_ENUM})")
         columns = ",\n  ".join(f"{name} {kind}" for name, kind in COLUMNS)
         con.execute(f"CREATE TABLE IF NOT EXISTS events (\n  {columns},\n  event_hash UBIGINT\n)")
+        # A store written before a column existed gains it, NULL in every old row: adding a
+        # nullable column touches no data, so even a large store opens at once.
+        present = {
+            str(row[0])
+            for row in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' "
+                "AND schema_name = 'main' AND database_name = current_database()"
+            ).fetchall()
+        }
+        for name, kind in COLUMNS:
+            if name not in present:
+                con.execute(f"ALTER TABLE events ADD COLUMN {name} {kind}")
         con.execute(
             "CREATE TABLE IF NOT EXISTS loaded_segments ("
             " segment_id VARCHAR PRIMARY KEY, events BIGINT NOT NULL,"

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Final, Literal
 
+from adplane.events.schema import REQUEST_TYPES, TRAFFIC_TYPES
 from adplane.kit.money import MICROS
 
-DimensionKind = Literal["int", "str", "date", "hour"]
+DimensionKind = Literal["int", "str", "bool", "date", "hour"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Dimension:
     kind: DimensionKind
     # The events column, for every dimension but the time buckets.
     column: str | None = None
+    # The closed vocabulary of a coded dimension; filters outside it are refused.
+    values: tuple[str, ...] | None = None
 
 
 def _dims() -> dict[str, Dimension]:
@@ -46,8 +49,11 @@ def _dims() -> dict[str, Dimension]:
         "carrier",
         "connection_type",
         "exchange",
+        "ssp",
+        "source",
         "publisher_id",
         "app_id",
+        "app_name",
         "domain",
         "bundle",
         "page",
@@ -59,6 +65,9 @@ def _dims() -> dict[str, Dimension]:
         "sub_id_5",
     ):
         dims.append(Dimension(name, "str", name))
+    dims.append(Dimension("traffic_type", "str", "traffic_type", TRAFFIC_TYPES))
+    dims.append(Dimension("request_type", "str", "request_type", REQUEST_TYPES))
+    dims.append(Dimension("is_pmp", "bool", "is_pmp"))
     return {d.name: d for d in dims}
 
 

@@ -18,7 +18,7 @@ from adplane.reports.catalog import AGGREGATES, COUNTED_TYPES, Dimension, Metric
 from adplane.reports.schemas import ReportResult, Value
 from adplane.reports.timezones import offset_spans
 
-FilterScalar = int | str | date | datetime
+FilterScalar = bool | int | str | date | datetime
 
 
 @dataclass(frozen=True)
@@ -180,6 +180,8 @@ def _render_dimension(dimension: Dimension, value: Any) -> Value:
         return value.isoformat(timespec="seconds") if isinstance(value, datetime) else str(value)
     if dimension.kind == "int":
         return int(value)
+    if dimension.kind == "bool":
+        return bool(value)
     return str(value)
 
 

@@ -7,12 +7,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints
 
 MAX_PAGE_SIZE = 50_000
 MAX_FILTER_VALUES = 1_000
 
-FilterValue = StrictInt | Annotated[str, StringConstraints(max_length=2048)] | None
+FilterValue = StrictBool | StrictInt | Annotated[str, StringConstraints(max_length=2048)] | None
 
 
 class ReportRequest(BaseModel):
@@ -37,7 +37,7 @@ class ReportRequest(BaseModel):
     page_size: int = Field(default=100, ge=1, le=MAX_PAGE_SIZE)
 
 
-Value = int | str | Decimal | None
+Value = bool | int | str | Decimal | None
 
 
 @dataclass(frozen=True)

@@ -104,14 +104,33 @@ def _filter(
             continue
         converted = _convert(dimension, value)
         if converted is None:
-            errors.append(FieldError(field, f"{value!r} is not a valid {dimension.kind} value"))
+            errors.append(FieldError(field, f"{value!r} is not {_expected(dimension)}"))
             return None
         parsed.append(converted)
     return Filter(dimension, tuple(dict.fromkeys(parsed)), include_null)
 
 
-def _convert(dimension: Dimension, value: int | str) -> FilterScalar | None:
+def _expected(dimension: Dimension) -> str:
+    if dimension.values is not None:
+        return "one of " + ", ".join(dimension.values)
+    if dimension.kind == "bool":
+        return "true or false"
+    return f"a valid {dimension.kind} value"
+
+
+_TRUE = frozenset({"true", "1"})
+_FALSE = frozenset({"false", "0"})
+
+
+def _convert(dimension: Dimension, value: bool | int | str) -> FilterScalar | None:
     try:
+        if dimension.kind == "bool":
+            # Query strings and numeric flags say 1/0 or "true"/"false"; all mean the same.
+            text = str(value).lower()
+            return True if text in _TRUE else False if text in _FALSE else None
+        if isinstance(value, bool):
+            # A JSON boolean is never an id, a date or a code.
+            return None
         if dimension.kind == "int":
             if isinstance(value, str):
                 value = value.strip()
@@ -126,6 +145,8 @@ def _convert(dimension: Dimension, value: int | str) -> FilterScalar | None:
             if moment.tzinfo is not None or moment.minute or moment.second or moment.microsecond:
                 return None
             return moment
+        if dimension.values is not None and value not in dimension.values:
+            return None
         return str(value)
     except ValueError:
         return None
