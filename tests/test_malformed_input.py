@@ -139,6 +139,11 @@ async def setting(
     spot = await client.post(
         f"{API}/spots", json={"site_id": site.json()["id"], "name": "s"}, headers=admin.headers
     )
+    filterlist = await client.post(
+        f"{API}/filterlists",
+        json={"name": "l", "type": "domains", "mode": "black", "items": ["a.example"]},
+        headers=advertiser.headers,
+    )
     assert advertiser.account_id is not None
     return Setting(
         client,
@@ -151,6 +156,7 @@ async def setting(
             "user": advertiser.user_id,
             "segment": segment.json()["id"],
             "spot": spot.json()["id"],
+            "filterlist": filterlist.json()["id"],
         },
         database,
     )

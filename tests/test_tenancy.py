@@ -97,6 +97,12 @@ async def world(
         f"{API}/segments", json={"name": "Owner's buyers"}, headers=advertiser.headers
     )
     assert segment.status_code == 201, segment.text
+    filterlist = await client.post(
+        f"{API}/filterlists",
+        json={"name": "Owner's", "type": "domains", "mode": "black", "items": ["a.example"]},
+        headers=advertiser.headers,
+    )
+    assert filterlist.status_code == 201, filterlist.text
     async with database.sessionmaker() as session, session.begin():
         site = await inventory.create_site(session, None, name="S", domain="s.example")
         spot = await inventory.create_spot(session, None, site_id=site.id, name="s", format_id=1)
@@ -113,6 +119,7 @@ async def world(
         "key": key.json()["id"],
         "segment": segment.json()["id"],
         "spot": spot.id,
+        "filterlist": filterlist.json()["id"],
     }
     return World(advertiser, other_advertiser, ids, fresh.json())
 
@@ -195,6 +202,10 @@ async def test_an_intruder_changes_nothing_of_the_owners(
 
     segment = await client.get(f"{API}/segments/{world.ids['segment']}", headers=owner)
     assert segment.json()["name"] == "Owner's buyers"
+    filterlist = await client.get(
+        f"{API}/filterlists/{world.ids['filterlist']}/items", headers=owner
+    )
+    assert filterlist.json()["items"] == ["a.example"]
 
 
 @pytest.mark.parametrize(

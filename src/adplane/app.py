@@ -18,6 +18,7 @@ from adplane.campaigns.endpoints import router as campaigns_router
 from adplane.catalogues.endpoints import router as catalogues_router
 from adplane.dialects import instal, topsort, trafficstars
 from adplane.events.endpoints import router as events_router
+from adplane.filterlists.endpoints import router as filterlists_router
 from adplane.inventory.endpoints import router as inventory_router
 from adplane.kit import problems
 from adplane.kit.db import Database, create_database
@@ -115,6 +116,8 @@ def create_native_api() -> FastAPI:
         error_media_type=problems.MEDIA_TYPE,
         routers=[
             accounts_router,
+            # Before campaigns: its POST /campaigns/{id}/{action} would take /filterlists.
+            filterlists_router,
             campaigns_router,
             events_router,
             reports_router,
@@ -231,6 +234,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         limits=BodyLimits(
             default=settings.max_body_bytes,
             by_path={f"{NATIVE_PREFIX}/events": settings.max_events_body_bytes},
+            by_prefix={f"{NATIVE_PREFIX}/filterlists": settings.max_filterlist_body_bytes},
         ),
     )
 

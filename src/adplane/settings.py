@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=10 * MIB, gt=0)
     # A batch of 10,000 events is about 5 MB of JSON; ingestion gets room above the default.
     max_events_body_bytes: int = Field(default=64 * MIB, gt=0)
+    # Filter list uploads: a million domains in a CSV file is about 20 MB.
+    max_filterlist_body_bytes: int = Field(default=64 * MIB, gt=0)
     login_attempts_per_account: int = Field(default=5, gt=0)
     login_attempts_per_address: int = Field(default=20, gt=0)
     login_window_seconds: float = Field(default=300.0, gt=0)

@@ -95,6 +95,7 @@ RESOURCES: dict[str, str | None] = {
     "accounts": "account",
     "api-keys": "key",
     "campaigns": "campaign",
+    "filterlists": "filterlist",
     "segments": "segment",
     "users": "user",
     "spot-prices": "spot",
@@ -108,7 +109,7 @@ RESOURCES: dict[str, str | None] = {
 # Surfaces that serve one kind of resource name it by a bare id (Instal's ``/{id}``).
 SURFACE_RESOURCE = {"/instal": "campaign", "/trafficstars": "campaign", "/topsort": "campaign"}
 # Resources another account may not see (a spot is platform-wide; its price is the campaign's).
-TENANT = frozenset({"account", "key", "campaign", "segment", "user"})
+TENANT = frozenset({"account", "key", "campaign", "segment", "user", "filterlist"})
 # List filters and top-level body fields that name an account-owned resource.
 NAMED_FIELDS = {"account_id": "account", "user_id": "user", "campaign_id": "campaign"}
 ID_LISTS = {"ids": "campaign"}

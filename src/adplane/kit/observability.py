@@ -25,7 +25,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import HTTPException
@@ -149,13 +149,20 @@ class Metrics:
 
 @dataclass(frozen=True)
 class BodyLimits:
-    """The default limit, and larger ones for exact paths (event ingestion)."""
+    """The default limit, and larger ones for exact paths (event ingestion) and for every
+    path under a prefix (uploads whose path names a resource)."""
 
     default: int
     by_path: dict[str, int]
+    by_prefix: dict[str, int] = field(default_factory=dict)
 
     def for_path(self, path: str) -> int:
-        return self.by_path.get(path, self.default)
+        if path in self.by_path:
+            return self.by_path[path]
+        for prefix, limit in self.by_prefix.items():
+            if path.startswith(prefix):
+                return limit
+        return self.default
 
 
 def _too_large(limit: int) -> HTTPException:

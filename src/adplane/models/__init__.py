@@ -11,6 +11,7 @@ from adplane.models.campaigns import (
     CampaignSpotPrice,
 )
 from adplane.models.catalogues import RejectReason, Restriction, Segment
+from adplane.models.filterlists import CampaignFilterList, FilterList, FilterListItem
 from adplane.models.inventory import AdFormat, Site, Spot
 from adplane.models.targeting import TargetingValue
 from adplane.models.tracker import TrackerSettings
@@ -24,9 +25,12 @@ __all__ = [
     "Campaign",
     "CampaignChange",
     "CampaignExtension",
+    "CampaignFilterList",
     "CampaignRestriction",
     "CampaignSegment",
     "CampaignSpotPrice",
+    "FilterList",
+    "FilterListItem",
     "RejectReason",
     "Restriction",
     "Segment",

@@ -1,0 +1,200 @@
+"""Every query for filter lists, their items and their campaign links.
+
+Items are written in large batches inside the caller's transaction: SQLite takes them in one
+``executemany``; PostgreSQL takes a replacement through ``COPY`` (asyncpg) and additions as
+``INSERT ... ON CONFLICT DO NOTHING RETURNING`` in pages, so the count of new items is exact
+even when two writers add the same value at once. Reads go by keyset over the (list, value)
+primary key, in index order, a chunk at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from adplane.kit.pagination import PageParams
+from adplane.kit.repository import RepositoryBase
+from adplane.kit.time import utcnow
+from adplane.models import CampaignFilterList, FilterList, FilterListItem
+
+# Rows per statement or per executemany call: large enough that round trips do not dominate,
+# small enough that one batch's parameters stay well inside every driver's limits.
+WRITE_BATCH = 20_000
+READ_CHUNK = 50_000
+_ITEMS: Table = FilterListItem.__table__  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """List filters; None means no filter on that field."""
+
+    account_id: int | None = None
+    item_type: str | None = None
+    mode: str | None = None
+    is_active: bool | None = None
+
+
+class FilterListRepository(RepositoryBase[FilterList]):
+    model = FilterList
+
+    async def get_for_update(self, id: int, *, account_id: int | None) -> FilterList | None:
+        """The list row, locked until the transaction ends (item writes then serialise)."""
+        stmt = self.statement(account_id=account_id).where(FilterList.id == id).with_for_update()
+        return (await self.session.execute(stmt)).scalars().first()
+
+    async def by_ids(self, ids: Collection[int]) -> dict[int, FilterList]:
+        if not ids:
+            return {}
+        rows = await self.get_all(select(FilterList).where(FilterList.id.in_(list(ids))))
+        return {row.id: row for row in rows}
+
+    async def delete(self, row: FilterList) -> None:
+        """Delete the list; its items and campaign links go with it (ON DELETE CASCADE)."""
+        await self.session.delete(row)
+        await self.session.flush()
+
+
+class ItemRepository:
+    """The items of filter lists; ``list_id`` scoping is the caller's (the list row's) job."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+
+    @classmethod
+    def from_session(cls, session: Any) -> ItemRepository:
+        return cls(session)
+
+    @property
+    def dialect(self) -> str:
+        return str(self.session.get_bind().dialect.name)
+
+    async def clear(self, list_id: int) -> None:
+        await self.session.execute(delete(FilterListItem).where(FilterListItem.list_id == list_id))
+
+    async def insert_new(self, list_id: int, values: Sequence[str]) -> None:
+        """Insert values the list does not hold (the caller cleared it or deduplicated)."""
+        if not values:
+            return
+        if self.dialect == "postgresql":
+            connection = await self.session.connection()
+            raw = await connection.get_raw_connection()
+            driver = raw.driver_connection
+            # COPY runs on the session's connection, inside its transaction.
+            await driver.copy_records_to_table(
+                _ITEMS.name,
+                records=((list_id, value) for value in values),
+                columns=["list_id", "value"],
+            )
+            return
+        for start in range(0, len(values), WRITE_BATCH):
+            batch = values[start : start + WRITE_BATCH]
+            await self.session.execute(
+                insert(FilterListItem), [{"list_id": list_id, "value": v} for v in batch]
+            )
+
+    async def add(self, list_id: int, values: Sequence[str]) -> int:
+        """Insert the values not yet in the list; how many were new."""
+        added = 0
+        for start in range(0, len(values), WRITE_BATCH):
+            batch = values[start : start + WRITE_BATCH]
+            if self.dialect == "postgresql":
+                stmt: Any = pg_insert(FilterListItem).on_conflict_do_nothing()
+            else:
+                stmt = sqlite_insert(FilterListItem).on_conflict_do_nothing()
+            result = await self.session.execute(
+                stmt.returning(FilterListItem.value),
+                [{"list_id": list_id, "value": v} for v in batch],
+            )
+            added += len(result.all())
+        return added
+
+    async def remove(self, list_id: int, values: Sequence[str]) -> int:
+        removed = 0
+        for start in range(0, len(values), WRITE_BATCH // 10):
+            batch = list(values[start : start + WRITE_BATCH // 10])
+            result = await self.session.execute(
+                delete(FilterListItem)
+                .where(FilterListItem.list_id == list_id, FilterListItem.value.in_(batch))
+                .execution_options(synchronize_session=False)
+            )
+            removed += int(result.rowcount or 0)
+        return removed
+
+    async def count(self, list_id: int) -> int:
+        stmt = select(func.count()).select_from(_ITEMS).where(_ITEMS.c.list_id == list_id)
+        return int((await self.session.execute(stmt)).scalar_one())
+
+    async def page(self, list_id: int, page: PageParams) -> list[str]:
+        stmt = (
+            select(_ITEMS.c.value)
+            .where(_ITEMS.c.list_id == list_id)
+            .order_by(_ITEMS.c.value)
+            .offset(page.offset)
+            .limit(page.page_size)
+        )
+        return [str(v) for v in (await self.session.execute(stmt)).scalars()]
+
+    async def chunks(self, list_id: int, size: int = READ_CHUNK) -> AsyncIterator[list[str]]:
+        """The list's values in index order, ``size`` at a time (keyset: no OFFSET scans)."""
+        after: str | None = None
+        while True:
+            stmt = select(_ITEMS.c.value).where(_ITEMS.c.list_id == list_id)
+            if after is not None:
+                stmt = stmt.where(_ITEMS.c.value > after)
+            rows = (await self.session.execute(stmt.order_by(_ITEMS.c.value).limit(size))).all()
+            if not rows:
+                return
+            chunk = [str(row[0]) for row in rows]
+            yield chunk
+            if len(chunk) < size:
+                return
+            after = chunk[-1]
+
+
+class LinkRepository(RepositoryBase[CampaignFilterList]):
+    model = CampaignFilterList
+
+    async def for_campaign(self, campaign_id: int) -> list[CampaignFilterList]:
+        stmt = (
+            select(CampaignFilterList)
+            .where(CampaignFilterList.campaign_id == campaign_id)
+            .order_by(CampaignFilterList.created_at, CampaignFilterList.filter_list_id)
+        )
+        return await self.get_all(stmt)
+
+    async def for_campaigns(self, campaign_ids: Collection[int]) -> list[CampaignFilterList]:
+        if not campaign_ids:
+            return []
+        stmt = (
+            select(CampaignFilterList)
+            .where(CampaignFilterList.campaign_id.in_(list(campaign_ids)))
+            .order_by(CampaignFilterList.campaign_id, CampaignFilterList.filter_list_id)
+        )
+        return await self.get_all(stmt)
+
+    async def add(self, campaign_id: int, links: Mapping[int, bool]) -> None:
+        """Link each list id -> include flag to the campaign (none of them is linked yet)."""
+        now = utcnow()
+        self.session.add_all(
+            CampaignFilterList(
+                campaign_id=campaign_id, filter_list_id=list_id, include=include, created_at=now
+            )
+            for list_id, include in links.items()
+        )
+        await self.session.flush()
+
+    async def set_include(self, links: Sequence[CampaignFilterList], include: bool) -> None:
+        for link in links:
+            link.include = include
+        await self.session.flush()
+
+    async def remove(self, campaign_id: int, list_ids: Collection[int] | None = None) -> None:
+        stmt = delete(CampaignFilterList).where(CampaignFilterList.campaign_id == campaign_id)
+        if list_ids is not None:
+            stmt = stmt.where(CampaignFilterList.filter_list_id.in_(list(list_ids)))
+        await self.session.execute(stmt.execution_options(synchronize_session="fetch"))
