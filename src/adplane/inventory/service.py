@@ -268,3 +268,13 @@ async def spot_codenames(session: AsyncSession, spot_ids: Collection[int]) -> di
 async def spot_ids_by_codename(session: AsyncSession, codenames: Collection[str]) -> dict[str, int]:
     """Codename -> spot id, for the codenames that exist."""
     return await SpotRepository.from_session(session).ids_by_codename(set(codenames))
+
+
+async def site_names(session: AsyncSession, principal: Principal, ids: list[int]) -> dict[int, str]:
+    """Site id -> name for the ids that exist (inventory is readable by every user)."""
+    return await SiteRepository.from_session(session).names(ids)
+
+
+async def spot_names(session: AsyncSession, principal: Principal, ids: list[int]) -> dict[int, str]:
+    """Spot id -> name for the ids that exist (inventory is readable by every user)."""
+    return await SpotRepository.from_session(session).names(ids)

@@ -11,10 +11,12 @@ from fastapi.responses import Response
 
 from adplane.accounts.auth import CurrentPrincipal
 from adplane.events.endpoints import runtime_of
+from adplane.kit.db import Session
 from adplane.kit.problems import PROBLEM_RESPONSES
 from adplane.reports import service
 from adplane.reports.backends import Backend, DuckDBBackend
 from adplane.reports.catalog import DIMENSIONS, METRICS
+from adplane.reports.labels import LABELLERS
 from adplane.reports.schemas import ReportRequest, ReportResponse, ReportResult
 
 router = APIRouter(prefix="/reports", tags=["reports"])
@@ -56,10 +58,14 @@ def render(result: ReportResult) -> Response:
         "measure them by `metrics`. Ratios are computed from sums (a zero denominator gives "
         "0); `totals` cover every row, not only the page. Counts are integers; money and "
         "ratios are exact decimal numbers with six places; `ctr`, `cr`, `winrate` and `roi` "
-        "are percentages. Advertisers see their own campaigns' events only.\n\n"
+        "are percentages. Advertisers see their own campaigns' events only. With `labels` "
+        "every row also names its ids: "
+        f"{', '.join(f'{lb.dimension} -> {lb.label}' for lb in LABELLERS)}.\n\n"
         f"Dimensions: {', '.join(DIMENSIONS)}.\n\nMetrics: {', '.join(METRICS)}."
     ),
 )
-async def run(body: ReportRequest, principal: CurrentPrincipal, backend: ReportBackend) -> Response:
+async def run(
+    body: ReportRequest, principal: CurrentPrincipal, backend: ReportBackend, session: Session
+) -> Response:
     """Run a report."""
-    return render(await service.run(backend, principal, body))
+    return render(await service.run(backend, principal, body, session))

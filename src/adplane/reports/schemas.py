@@ -33,6 +33,14 @@ class ReportRequest(BaseModel):
     )
     order_by: str | None = Field(default=None, description="A requested dimension or metric")
     order: Literal["asc", "desc"] = "asc"
+    labels: bool = Field(
+        default=False,
+        description=(
+            "Add the name beside each id dimension that has one (campaign_id -> "
+            "campaign_name, site_id -> site_name ...); null where the id names nothing the "
+            "caller may see"
+        ),
+    )
     page: int = Field(default=1, ge=1, le=10_000_000)
     page_size: int = Field(default=100, ge=1, le=MAX_PAGE_SIZE)
 

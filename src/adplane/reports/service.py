@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts.principal import Principal
 from adplane.kit.errors import FieldError, Forbidden, ValidationFailed
@@ -10,6 +13,7 @@ from adplane.kit.time import is_timezone
 from adplane.reports.backends import Backend
 from adplane.reports.catalog import DIMENSIONS, METRICS, Dimension
 from adplane.reports.engine import Filter, FilterScalar, ReportQuery, run_report
+from adplane.reports.labels import LABELLERS
 from adplane.reports.schemas import MAX_FILTER_VALUES, FilterValue, ReportRequest, ReportResult
 from adplane.reports.timezones import utc_range
 
@@ -17,9 +21,24 @@ EARLIEST_DAY = date(1970, 1, 1)
 LATEST_DAY = date(2199, 12, 31)
 
 
-async def run(backend: Backend, principal: Principal, request: ReportRequest) -> ReportResult:
-    """Run a report over the events the principal may see (an advertiser: its own account)."""
-    return await run_report(resolve(principal, request), backend)
+async def run(
+    backend: Backend,
+    principal: Principal,
+    request: ReportRequest,
+    session: AsyncSession | None = None,
+) -> ReportResult:
+    """Run a report over the events the principal may see (an advertiser: its own account).
+
+    With ``request.labels`` the rows also carry the names of their ids, read through the
+    owning domains with ``session`` (which labels then require).
+    """
+    result = await run_report(resolve(principal, request), backend)
+    if not request.labels:
+        return result
+    if session is None:
+        raise TypeError("labels are read from the database: pass the request's session")
+    rows = await LABELLERS.attach(session, principal, result.rows, request.dimensions)
+    return replace(result, rows=rows)
 
 
 def resolve(principal: Principal, request: ReportRequest) -> ReportQuery:
