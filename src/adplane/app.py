@@ -16,7 +16,7 @@ from adplane import bootstrap
 from adplane.accounts.endpoints import router as accounts_router
 from adplane.campaigns.endpoints import router as campaigns_router
 from adplane.catalogues.endpoints import router as catalogues_router
-from adplane.dialects import instal, topsort, trafficstars
+from adplane.dialects import instal, smartyads, topsort, trafficstars
 from adplane.events.endpoints import router as events_router
 from adplane.filterlists.endpoints import router as filterlists_router
 from adplane.inventory.endpoints import router as inventory_router
@@ -103,6 +103,11 @@ SURFACES = (
     ),
     SurfaceInfo("Instal", "/instal", "Token <API key>"),
     SurfaceInfo("Topsort", "/topsort", "Bearer <API key>"),
+    SurfaceInfo(
+        "SmartyAds",
+        "/smartyads",
+        "Bearer <access token from POST /smartyads/api/users/login>",
+    ),
 )
 
 
@@ -208,6 +213,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     mount_dialect(app, "/trafficstars", trafficstars.create_trafficstars_app())
     mount_dialect(app, "/instal", instal.create_api())
     mount_dialect(app, "/topsort", topsort.create_api())
+    mount_dialect(app, "/smartyads", smartyads.create_api())
     app.router.default = _unmatched_under_a_mount(app)
 
     @app.get("/healthz", include_in_schema=False)

@@ -107,7 +107,12 @@ RESOURCES: dict[str, str | None] = {
     "targeting": None,
 }
 # Surfaces that serve one kind of resource name it by a bare id (Instal's ``/{id}``).
-SURFACE_RESOURCE = {"/instal": "campaign", "/trafficstars": "campaign", "/topsort": "campaign"}
+SURFACE_RESOURCE = {
+    "/instal": "campaign",
+    "/trafficstars": "campaign",
+    "/topsort": "campaign",
+    "/smartyads": "campaign",
+}
 # Resources another account may not see (a spot is platform-wide; its price is the campaign's).
 TENANT = frozenset({"account", "key", "campaign", "segment", "user", "filterlist"})
 # List filters and top-level body fields that name an account-owned resource.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -47,8 +48,18 @@ class IssuedToken:
     expires_in: int
 
 
-def issue_token(*, secret_key: str, user_id: int, kind: str, ttl_seconds: int) -> IssuedToken:
-    """Sign a token naming the user, its kind and a unique id the database can revoke."""
+def issue_token(
+    *,
+    secret_key: str,
+    user_id: int,
+    kind: str,
+    ttl_seconds: int,
+    extra_claims: Mapping[str, object] | None = None,
+) -> IssuedToken:
+    """Sign a token naming the user, its kind and a unique id the database can revoke.
+
+    ``extra_claims`` (a dialect's documented claims) never replace the ones checked here.
+    """
     now = utcnow()
     jti = secrets.token_hex(16)
     expires_at = now + timedelta(seconds=ttl_seconds)
@@ -60,6 +71,7 @@ def issue_token(*, secret_key: str, user_id: int, kind: str, ttl_seconds: int) -
         "exp": int(expires_at.timestamp()),
         "iss": "adplane",
     }
+    payload = {**(extra_claims or {}), **payload}
     token = jwt.encode(payload, secret_key, algorithm=_ALGORITHM)
     return IssuedToken(token, jti, expires_at, ttl_seconds)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -398,13 +398,22 @@ async def _principal_for(repo: AccountRepository, user_id: int, jti: str | None)
 
 
 async def _open_session(
-    session: AsyncSession, settings: Settings, user_id: int, *, kind: str, source: str
+    session: AsyncSession,
+    settings: Settings,
+    user_id: int,
+    *,
+    kind: str,
+    source: str,
+    ttl_seconds: int | None = None,
+    extra_claims: Mapping[str, object] | None = None,
 ) -> IssuedToken:
+    default_ttl = settings.access_token_ttl_seconds if kind == "access" else 30 * 86400
     issued = issue_token(
         secret_key=settings.secret_key,
         user_id=user_id,
         kind=kind,
-        ttl_seconds=settings.access_token_ttl_seconds if kind == "access" else 30 * 86400,
+        ttl_seconds=min(ttl_seconds, default_ttl) if ttl_seconds else default_ttl,
+        extra_claims=extra_claims,
     )
     await AccountRepository.from_session(session).add(
         AccessToken(
@@ -422,11 +431,15 @@ async def login(
     *,
     guard: LoginGuard,
     address: str | None,
+    ttl_seconds: int | None = None,
+    extra_claims: Mapping[str, object] | None = None,
 ) -> IssuedToken:
     """Exchange an email and password for an access token.
 
     Every password login goes through here, so ``guard`` throttles each of them: failures
     per account and per client ``address`` (429 with Retry-After once a budget is spent).
+    A surface whose vendor documents a shorter session passes ``ttl_seconds`` (never longer
+    than the configured one) and its documented ``extra_claims``.
     """
     guard.check(email, address)
     user = await AccountRepository.from_session(session).get_user_by_email(email)
@@ -438,7 +451,15 @@ async def login(
         guard.failed(email, address)
         raise Unauthorized("invalid email or password")
     guard.succeeded(email)
-    return await _open_session(session, settings, user.id, kind="access", source="password")
+    return await _open_session(
+        session,
+        settings,
+        user.id,
+        kind="access",
+        source="password",
+        ttl_seconds=ttl_seconds,
+        extra_claims=extra_claims,
+    )
 
 
 @lru_cache(maxsize=1)

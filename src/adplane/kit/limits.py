@@ -64,6 +64,11 @@ class SlidingWindow:
             return None
         return events[len(events) - self.limit] + self.window - now
 
+    def used(self, key: str) -> int:
+        """How many events ``key`` has in the current window."""
+        events = self._recent(key, self.clock())
+        return 0 if events is None else len(events)
+
     def hit(self, key: str) -> None:
         now = self.clock()
         events = self._recent(key, now)

@@ -1,0 +1,304 @@
+"""SmartyAds request and response models: field names, envelopes and types as documented.
+
+Where the document types a field one way and its examples show another (NOTES.md lists each
+case), a request accepts both spellings and a response prints the one chosen in NOTES.md.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from adplane.kit.ids import MAX_ID, MAX_INT32
+
+# JSON numbers: integral amounts print without a fraction, as the vendor's examples do.
+Number = int | float
+Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=10**15)]
+Word = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+WordList = Annotated[list[Word], Field(max_length=10_000)]
+Id = Annotated[int, Field(gt=0, le=MAX_ID)]
+
+CampaignType = Literal["banner", "native", "video", "audio"]
+BudgetUse = Literal["pacer", "fast"]
+FrequencyType = Literal["user", "ip"]
+
+
+class Error(BaseModel):
+    """Every error of the dialect (Laravel's JSON error shape)."""
+
+    message: str
+    errors: dict[str, list[str]] = Field(
+        default_factory=dict, description="Messages per SmartyAds field (validation only)"
+    )
+
+
+# --- authorization -------------------------------------------------------------------------
+
+
+class LoginRequest(BaseModel):
+    email: str = Field(min_length=1, max_length=320)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class LoginResponse(BaseModel):
+    access_token: str = Field(description='Send it as "Authorization: Bearer <this token>"')
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="Time token live in seconds")
+
+
+class Message(BaseModel):
+    message: str
+
+
+# --- campaigns -----------------------------------------------------------------------------
+
+
+class CampaignInput(BaseModel):
+    """The writable campaign fields of "Create a Custom Campaign" and its update.
+
+    Unknown fields are ignored rather than refused, so a client can send back a campaign it
+    read (with ``id``, ``isRunning``, ``extendedStatus`` ...) as an update.
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    type: CampaignType | None = None
+    name: str | None = Field(default=None, max_length=255)
+    isActive: bool | None = None
+    isRewarded: bool | None = None
+    isDesktopWeb: bool | None = None
+    isMobileApp: bool | None = None
+    isMobileWeb: bool | None = None
+    isSmartphone: bool | None = None
+    isTablet: bool | None = None
+    isCTV: bool | None = None
+    isDOOH: bool | None = None
+    aDomain: str | None = Field(default=None, max_length=255)
+    dateStart: str | None = Field(default=None, max_length=32)
+    dateEnd: str | None = Field(default=None, max_length=32)
+    geoCountries: WordList | None = None
+    geoCountriesIsInclude: bool | None = None
+    geoRegions: WordList | None = None
+    geoRegionsIsInclude: bool | None = None
+    geoCities: WordList | None = None
+    geoCitiesIsInclude: bool | None = None
+    contentCategories: WordList | None = None
+    contentCategoriesIsInclude: bool | None = None
+    userAgeMin: int | None = Field(default=None, ge=0, le=120)
+    userAgeMax: int | None = Field(default=None, ge=0, le=120)
+    connectionTypes: WordList | None = None
+    clickedInventoryCategories: WordList | None = None
+    deviceCarrier: WordList | None = None
+    deviceCarrierIsInclude: bool | None = None
+    OS: WordList | None = None
+    OSIsInclude: bool | None = None
+    browser: WordList | None = None
+    browserIsInclude: bool | None = None
+    deviceLanguage: WordList | None = None
+    deviceLanguageIsInclude: bool | None = None
+    spentDailyLimit: Money | None = None
+    spentTotalLimit: Money | None = None
+    impressionsDailyLimit: Count | None = None
+    impressionsTotalLimit: Count | None = None
+    clicksDailyLimit: Count | None = None
+    clicksTotalLimit: Count | None = None
+    budgetUse: BudgetUse | None = None
+    allSources: bool | None = None
+    classicPush: bool | None = None
+    inPagePush: bool | None = None
+    pricingModel: str | None = Field(default=None, max_length=8)
+    cpm: Money | None = None
+    adaptiveCpm: bool | None = None
+    useCpm: bool | None = None
+    landingPageUrl: str | None = Field(default=None, max_length=4096)
+    googleAnalyticsTrackingCode: str | None = Field(default=None, max_length=255)
+    dynamicTargeting: WordList | None = None
+    subscriptionAge: WordList | None = None
+    frequencyType: FrequencyType | None = None
+    frequency: bool | None = None
+    frequencyCap: int | None = Field(default=None, ge=0, le=1_000_000)
+    frequencyPeriod: int | None = Field(default=None, ge=0, le=3)
+    pretarget: int | None = Field(default=None, ge=-MAX_ID - 1, le=MAX_ID)
+
+
+class CampaignSummary(BaseModel):
+    """A campaign as "Campaigns list" prints it (the object without its push, frequency and
+    pretarget fields)."""
+
+    id: int
+    userId: int
+    isActive: bool
+    isRunning: bool
+    type: str | None
+    name: str
+    isRewarded: bool
+    isDesktopWeb: bool
+    isMobileApp: bool
+    isMobileWeb: bool
+    isSmartphone: bool
+    isTablet: bool
+    isCTV: bool
+    isDOOH: bool
+    aDomain: str | None
+    dateStart: str | None
+    dateEnd: str | None
+    geoCountries: list[str]
+    geoCountriesIsInclude: bool
+    geoRegions: list[str]
+    geoRegionsIsInclude: bool
+    geoCities: list[str]
+    geoCitiesIsInclude: bool
+    contentCategories: list[str]
+    contentCategoriesIsInclude: bool
+    userAgeMin: int
+    userAgeMax: int
+    connectionTypes: list[str]
+    clickedInventoryCategories: list[str]
+    deviceCarrier: list[str]
+    deviceCarrierIsInclude: bool
+    OS: list[str]
+    OSIsInclude: bool
+    browser: list[str]
+    browserIsInclude: bool
+    deviceLanguage: list[str]
+    deviceLanguageIsInclude: bool
+    spentDailyLimit: Number
+    spentTotalLimit: Number
+    impressionsDailyLimit: int
+    impressionsTotalLimit: int
+    clicksDailyLimit: int
+    clicksTotalLimit: int
+    budgetUse: BudgetUse
+    allSources: bool
+    cpm: Number | None
+    adaptiveCpm: bool
+    useCpm: bool
+    extendedStatus: str
+    createdAt: str
+    updatedAt: str
+    deletedAt: str | None
+
+
+class Campaign(CampaignSummary):
+    """The whole campaign object (all 64 documented fields)."""
+
+    classicPush: bool
+    inPagePush: bool
+    pricingModel: str | None
+    landingPageUrl: str | None
+    googleAnalyticsTrackingCode: str | None
+    dynamicTargeting: list[str]
+    subscriptionAge: list[str]
+    frequencyType: FrequencyType | None
+    frequency: bool
+    frequencyCap: int
+    frequencyPeriod: int
+    pretarget: int | None
+
+
+class Pagination(BaseModel):
+    total: int
+    count: int
+    per_page: int
+    current_page: int
+    total_pages: int
+    links: list[str] = Field(default_factory=list)
+
+
+class Meta(BaseModel):
+    pagination: Pagination
+
+
+class CampaignList(BaseModel):
+    data: list[CampaignSummary]
+    meta: Meta
+
+
+class CampaignOne(BaseModel):
+    data: Campaign
+
+
+class Empty(BaseModel):
+    """``{}``: the document's answer to a deleted campaign."""
+
+
+# --- statistic ----------------------------------------------------------------------------
+
+GroupBy = Literal[
+    "YMD",
+    "YMDH",
+    "campaignId",
+    "creativeId",
+    "country",
+    "connectionType",
+    "carrier",
+    "sspId",
+    "region",
+    "city",
+    "browser",
+    "os",
+    "appName",
+    "siteName",
+    "source",
+    "originalPubId",
+    "sitePage",
+    "trafficType",
+    "requestType",
+    "deviceType",
+    "language",
+    "size",
+    "isPmpReq",
+]
+Aggregated = Literal[
+    "bids",
+    "wins",
+    "impressions",
+    "clicks",
+    "conversions",
+    "reach",
+    "dspSpend",
+    "ecpm",
+    "ecpc",
+    "ctr",
+    "winrate",
+]
+
+
+class StatisticFilter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    campaignId: Id | None = Field(default=None, description="Filtering by Campaign Id(cid)")
+    creativeId: Id | None = Field(default=None, description="Filtering by Creative Id(bid)")
+
+
+class StatisticRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    timezone: str | None = Field(
+        default=None, max_length=64, description='"Etc/GMT+12" ... "Etc/GMT-12", "UTC", ...'
+    )
+    from_: str = Field(alias="from", max_length=10, description="Start date (yyyy-mm-dd)")
+    to: str = Field(max_length=10, description="End date (yyyy-mm-dd)")
+    groupBy: Annotated[list[GroupBy], Field(min_length=1, max_length=23)]
+    agregatedFields: Annotated[list[Aggregated], Field(min_length=1, max_length=11)]
+    filter: StatisticFilter | None = None
+    orderField: str | None = Field(default=None, max_length=64)
+    orderDir: Literal["asc", "desc"] | None = None
+    page: int = Field(default=1, ge=1, le=MAX_INT32)
+    rowsOnPage: int = Field(default=25, ge=10, le=50_000)
+
+
+class StatisticPagination(BaseModel):
+    page: int
+    per_page: int
+    total: int
+
+
+class Statistic(BaseModel):
+    status: Literal["success"] = "success"
+    data: list[dict[str, str | int | float | None]]
+    totals: dict[str, str | int | float | None]
+    pagination: StatisticPagination
