@@ -182,3 +182,27 @@ async def test_another_accounts_campaign_answers_like_a_missing_one(
     assert theirs.json()["data"] == []
     mine = await client.get(f"{BASE}/campaigns/{cid}", headers=advertiser.headers)
     assert mine.json()["data"]["name"] == "mine"
+
+
+async def test_use_cpm_lives_in_the_smartyads_extension_document(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    made = await client.post(
+        f"{BASE}/campaigns",
+        json={"type": "banner", "name": "ext", "aDomain": "a.com", "useCpm": True, "cpm": 1.5},
+        headers=advertiser.headers,
+    )
+    assert made.status_code == 200, made.text
+    data = made.json()["data"]
+    assert data["useCpm"] is True
+    assert data["cpm"] == 1.5
+    native = await client.get(f"/api/v1/campaigns/{data['id']}", headers=advertiser.headers)
+    assert native.json()["extensions"]["smartyads"] == {"use_cpm": True}
+    patched = await client.patch(
+        f"{BASE}/campaigns/{data['id']}", json={"useCpm": False}, headers=advertiser.headers
+    )
+    assert patched.json()["data"]["useCpm"] is False
+    renamed = await client.patch(
+        f"{BASE}/campaigns/{data['id']}", json={"name": "kept"}, headers=advertiser.headers
+    )
+    assert renamed.json()["data"]["useCpm"] is False

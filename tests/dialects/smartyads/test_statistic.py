@@ -97,7 +97,9 @@ async def test_rows_totals_labels_and_pagination(
     }
     assert rows[1]["campaignId_dict"] == f"Vel eos| id# {second}"
     totals = body["totals"]
-    assert totals["YMD"] == "" and totals["campaignId"] == 0 and totals["campaignId_dict"] == ""
+    assert totals["YMD"] == ""
+    assert totals["campaignId"] == 0
+    assert totals["campaignId_dict"] == ""
     assert (totals["bids"], totals["wins"], totals["impressions"], totals["clicks"]) == (
         6,
         3,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import ValidationError
 
@@ -25,13 +25,28 @@ from adplane.campaigns.schemas import (
     Targeting,
     TargetList,
 )
-from adplane.campaigns.service import state_from_view
+from adplane.campaigns.service import Extension, extension_of, state_from_view
 from adplane.campaigns.state import Approval, StopReason
 from adplane.dialects.smartyads import wire
 from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc
 from adplane.kit.validation import field_errors
 from adplane.targeting.catalogue import Catalogue, Dimension
+
+
+class SmartyAdsExtras(Extension):
+    """The campaign fields only SmartyAds has (the core's extension document)."""
+
+    dialect: ClassVar[str] = "smartyads"
+    use_cpm: bool = False
+
+
+def extras_of(body: wire.CampaignInput) -> list[Extension]:
+    """The extension document fields the request sent (none: the stored ones stay)."""
+    if "useCpm" not in body.model_fields_set or body.useCpm is None:
+        return []
+    return [SmartyAdsExtras(use_cpm=body.useCpm)]
+
 
 # --- vocabularies --------------------------------------------------------------------------
 
@@ -517,9 +532,7 @@ def render(view: Campaign, *, catalogue: Catalogue, now: datetime) -> wire.Campa
         pricingModel=view.pricing_model.value.upper(),
         cpm=_optional_number(view.bid_price),
         adaptiveCpm=view.adaptive_bid,
-        # PENDING (w-core's extension documents): useCpm is kept in the SmartyAds extension
-        # once that lands; until then it reads as whether a fixed CPM is set.
-        useCpm=view.bid_price is not None,
+        useCpm=extension_of(view, SmartyAdsExtras).use_cpm,
         landingPageUrl=view.destination_url,
         googleAnalyticsTrackingCode=view.analytics_tracking_code,
         dynamicTargeting=[str(v) for v in t.dynamic.include],

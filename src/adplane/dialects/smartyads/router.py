@@ -140,7 +140,9 @@ async def create_campaign(
         raise ValidationFailed("; ".join(e.message for e in missing), errors=missing)
     catalogue = await targeting.catalogue(session)
     fields = mapping.to_core(body, current=None, catalogue=catalogue)
-    view = await campaigns.create(session, principal, fields, active=bool(body.isActive))
+    view = await campaigns.create(
+        session, principal, fields, active=bool(body.isActive), extensions=mapping.extras_of(body)
+    )
     return wire.CampaignOne(data=await _render(session, view))
 
 
@@ -150,8 +152,9 @@ async def _update(
     view = await _load(session, principal, campaign_id)
     catalogue = await targeting.catalogue(session)
     fields = mapping.to_core(body, current=view, catalogue=catalogue)
-    if fields.model_fields_set:
-        view = await campaigns.update(session, principal, view.id, fields)
+    extras = mapping.extras_of(body)
+    if fields.model_fields_set or extras:
+        view = await campaigns.update(session, principal, view.id, fields, extensions=extras)
     if body.isActive is not None and body.isActive != view.is_active:
         action = campaigns.run if body.isActive else campaigns.pause
         view = await action(session, principal, view.id)
