@@ -21,6 +21,7 @@ from sqlalchemy import func, literal, select, union_all
 from adplane.kit.db import Database
 from adplane.models import Base
 from tests.conftest import Actor
+from tests.media import files as media_files
 from tests.support.native import API, assert_problem, create_campaign
 from tests.support.sweep import WRITES, Operation, auth, operations, url_for
 
@@ -144,6 +145,9 @@ async def setting(
         json={"name": "l", "type": "domains", "mode": "black", "items": ["a.example"]},
         headers=advertiser.headers,
     )
+    media = await client.post(
+        f"{API}/media", files={"file": ("a.png", media_files.image())}, headers=advertiser.headers
+    )
     assert advertiser.account_id is not None
     return Setting(
         client,
@@ -157,6 +161,7 @@ async def setting(
             "segment": segment.json()["id"],
             "spot": spot.json()["id"],
             "filterlist": filterlist.json()["id"],
+            "media": media.json()["id"],
         },
         database,
     )

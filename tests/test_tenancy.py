@@ -23,6 +23,7 @@ from adplane.campaigns import service as campaigns
 from adplane.inventory import service as inventory
 from adplane.kit.db import Database
 from tests.conftest import Actor
+from tests.media import files as media_files
 from tests.support.native import API, create_campaign
 from tests.support.sweep import (
     ID_LISTS,
@@ -109,6 +110,10 @@ async def world(
         await campaigns.set_spot_price(
             session, advertiser.principal, campaign["id"], spot.id, Decimal("1")
         )
+    media = await client.post(
+        f"{API}/media", files={"file": ("a.png", media_files.image())}, headers=advertiser.headers
+    )
+    assert media.status_code == 201, media.text
     assert advertiser.account_id is not None
     fresh = await client.get(f"{API}/campaigns/{campaign['id']}", headers=advertiser.headers)
     ids = {
@@ -120,6 +125,7 @@ async def world(
         "segment": segment.json()["id"],
         "spot": spot.id,
         "filterlist": filterlist.json()["id"],
+        "media": media.json()["id"],
     }
     return World(advertiser, other_advertiser, ids, fresh.json())
 
@@ -206,6 +212,8 @@ async def test_an_intruder_changes_nothing_of_the_owners(
         f"{API}/filterlists/{world.ids['filterlist']}/items", headers=owner
     )
     assert filterlist.json()["items"] == ["a.example"]
+    media = await client.get(f"{API}/media/{world.ids['media']}", headers=owner)
+    assert media.status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,9 @@ from adplane.kit.observability import (
     ObservabilityMiddleware,
 )
 from adplane.kit.surface import api_surface
+from adplane.media import public as media_public
+from adplane.media.endpoints import router as media_router
+from adplane.media.storage import LocalStorage, StorageMiddleware, media_body_limit
 from adplane.reports.endpoints import router as reports_router
 from adplane.settings import Settings, get_settings
 from adplane.targeting.endpoints import router as targeting_router
@@ -129,6 +132,7 @@ def create_native_api() -> FastAPI:
             catalogues_router,
             inventory_router,
             targeting_router,
+            media_router,
         ],
     )
 
@@ -225,6 +229,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # Prometheus' text exposition format, version 0.0.4.
         return Response(metrics.exposition(), media_type="text/plain; version=0.0.4")
 
+    # Public media URLs (no credentials): outside every API surface.
+    app.include_router(media_public.router)
+    app.add_middleware(
+        StorageMiddleware,
+        storage=LocalStorage.from_settings(settings),
+        fixed_base=bool(settings.public_url),
+    )
+
     if settings.cors_origin_list:
         app.add_middleware(
             CORSMiddleware,
@@ -239,7 +251,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         metrics=metrics,
         limits=BodyLimits(
             default=settings.max_body_bytes,
-            by_path={f"{NATIVE_PREFIX}/events": settings.max_events_body_bytes},
+            by_path={
+                f"{NATIVE_PREFIX}/events": settings.max_events_body_bytes,
+                # A file's own limits are checked by the media service; this bounds the body.
+                f"{NATIVE_PREFIX}/media": media_body_limit(settings),
+            },
             by_prefix={f"{NATIVE_PREFIX}/filterlists": settings.max_filterlist_body_bytes},
         ),
     )

@@ -51,6 +51,15 @@ class Settings(BaseSettings):
     login_window_seconds: float = Field(default=300.0, gt=0)
     # Comma-separated origins allowed to call the API from a browser; empty means CORS is off.
     cors_origins: str = ""
+    # Media (docs/media.md): the base of public media URLs (``https://cdn.example``; empty:
+    # the scheme and host each request came in on), the largest upload (the request body
+    # limit of the upload routes too), and the limits an HTML5 zip bundle must keep: its own
+    # size, its size once unpacked (zip bombs) and its number of files.
+    public_url: str = ""
+    media_max_bytes: int = Field(default=100 * MIB, gt=0)
+    media_max_html_bytes: int = Field(default=10 * MIB, gt=0)
+    media_max_unpacked_bytes: int = Field(default=50 * MIB, gt=0)
+    media_max_bundle_files: int = Field(default=1000, gt=0)
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -105,6 +105,7 @@ RESOURCES: dict[str, str | None] = {
     "sites": None,
     "spots": None,
     "targeting": None,
+    "media": "media",
 }
 # Surfaces that serve one kind of resource name it by a bare id (Instal's ``/{id}``).
 SURFACE_RESOURCE = {
@@ -114,7 +115,7 @@ SURFACE_RESOURCE = {
     "/smartyads": "campaign",
 }
 # Resources another account may not see (a spot is platform-wide; its price is the campaign's).
-TENANT = frozenset({"account", "key", "campaign", "segment", "user", "filterlist"})
+TENANT = frozenset({"account", "key", "campaign", "segment", "user", "filterlist", "media"})
 # List filters and top-level body fields that name an account-owned resource.
 NAMED_FIELDS = {"account_id": "account", "user_id": "user", "campaign_id": "campaign"}
 ID_LISTS = {"ids": "campaign"}

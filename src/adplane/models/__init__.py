@@ -13,6 +13,7 @@ from adplane.models.campaigns import (
 from adplane.models.catalogues import RejectReason, Restriction, Segment
 from adplane.models.filterlists import CampaignFilterList, FilterList, FilterListItem
 from adplane.models.inventory import AdFormat, Site, Spot
+from adplane.models.media import MediaAsset
 from adplane.models.targeting import TargetingValue
 from adplane.models.tracker import TrackerSettings
 
@@ -31,6 +32,7 @@ __all__ = [
     "CampaignSpotPrice",
     "FilterList",
     "FilterListItem",
+    "MediaAsset",
     "RejectReason",
     "Restriction",
     "Segment",
