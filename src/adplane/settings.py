@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     events_lock_timeout_seconds: float = Field(default=120.0, ge=0)
     duckdb_memory_limit: str = "1GB"
     duckdb_threads: int | None = Field(default=None, gt=0)
+    # Reports run at once (the rest queue); by default the cores, whatever duckdb_threads is.
+    analytics_readers: int | None = Field(default=None, gt=0)
     # Operability (README, Configuration): request logs, body limits, login throttling, CORS.
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     max_body_bytes: int = Field(default=10 * MIB, gt=0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -388,3 +389,17 @@ async def test_reads_run_off_the_event_loop_and_at_most_readers_at_once(tmp_path
     assert most == 2
     assert (store.reads_running, store.reads_waiting) == (0, 0)
     assert all(name.startswith("adplane-analytics") for name in threads)
+
+
+def test_one_duckdb_thread_still_lets_a_report_per_core_run_at_once(tmp_path: Path) -> None:
+    store = AnalyticsStore(tmp_path / "a.duckdb", threads=1)
+    try:
+        assert store.fetch("SELECT current_setting('threads')") == [(1,)]
+        assert store.readers == (os.cpu_count() or 1)
+    finally:
+        store.close()
+    capped = AnalyticsStore(tmp_path / "b.duckdb", threads=1, readers=3)
+    try:
+        assert capped.readers == 3
+    finally:
+        capped.close()

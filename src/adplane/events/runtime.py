@@ -546,4 +546,5 @@ def open_store(settings: Settings) -> AnalyticsStore:
         settings.data_dir / "analytics.duckdb",
         memory_limit=settings.duckdb_memory_limit,
         threads=settings.duckdb_threads,
+        readers=settings.analytics_readers,
     )

@@ -132,8 +132,12 @@ class AnalyticsStore:
         self._closed = False
         self._rows_since_checkpoint = 0
         # Each query already runs on DuckDB's threads; more concurrent reads than cores only
-        # lengthen every one of them, so the rest wait their turn here, in order.
-        self.readers = readers or threads or os.cpu_count() or 1
+        # lengthen every one of them, so the rest wait their turn here, in order. The count
+        # follows the cores, not DuckDB's threads: DuckDB's thread count is global to the
+        # database (DuckDB refuses ``SET threads`` per connection), and a query runs on its
+        # calling thread plus the shared workers, so ``threads=1`` caps every report at one
+        # core while ``readers`` of them run side by side.
+        self.readers = readers or os.cpu_count() or 1
         self._read_pool = ThreadPoolExecutor(self.readers, thread_name_prefix="adplane-analytics")
         self._read_slots = asyncio.Semaphore(self.readers)
         # Reads running and waiting for a thread (for metrics).
