@@ -27,7 +27,6 @@ FULL: dict[str, Any] = {
     "pricing_model": "cpc",
     "bid_price": "0.35",
     "rtb_bid_price": "0.3",
-    "allow_any_price": True,
     "adaptive_bid": True,
     "payout": "12.5",
     "daily_budget": "100",

@@ -87,6 +87,8 @@ def _documents(
     return {
         dialect: to_document(ext) if whole else changed_document(stored.get(dialect), ext)
         for dialect, ext in by_dialect(extensions).items()
+        # An update that sets none of a document's fields leaves it (or its absence) alone.
+        if whole or ext.model_fields_set
     }
 
 

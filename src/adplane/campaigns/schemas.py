@@ -229,8 +229,6 @@ class CampaignFields(Strict):
     pricing_model: PricingModel = PricingModel.CPM
     bid_price: Money | None = None
     rtb_bid_price: Money | None = None
-    price_mode: str | None = Field(default=None, max_length=32)
-    allow_any_price: bool = False
     disable_rtb: bool = False
     adaptive_bid: bool = False
     bidding_strategy: Literal["manual", "autobidding", "exclusive"] = "manual"
@@ -240,10 +238,7 @@ class CampaignFields(Strict):
     is_smart: bool = False
     is_auto_trigger: bool = False
     flat_rate: Percent | None = None
-    flat_rate_amount: Money | None = None
     payout: Money | None = None
-    postback_payout_modifier: bool = False
-    postback_payout_percent: Percent | None = None
 
     # budgets, caps, pacing
     daily_budget: Money | None = None
@@ -251,7 +246,6 @@ class CampaignFields(Strict):
     use_total_budget: bool = False
     budget_period: Literal["daily", "weekly", "monthly"] = "daily"
     period_budget: Money | None = None
-    test_period_budget: Money | None = None
     daily_impressions_cap: Count | None = None
     total_impressions_cap: Count | None = None
     daily_clicks_cap: Count | None = None
@@ -262,7 +256,6 @@ class CampaignFields(Strict):
     frequency_cap: int | None = Field(default=None, ge=1, le=1_000_000)
     frequency_period: int | None = Field(default=None, ge=1, le=10_000)
     weight: int | None = Field(default=None, ge=0, le=1_000_000)
-    native_creatives_limit: int | None = Field(default=None, ge=0, le=1000)
 
     # schedule
     start_at: datetime | None = None
@@ -281,9 +274,6 @@ class CampaignFields(Strict):
         default_factory=list, max_length=200
     )
     external_campaign_id: str | None = Field(default=None, min_length=1, max_length=255)
-    is_exclusive: bool = False
-    is_backup: bool = False
-    is_traced: bool = False
     is_incentivized: bool = False
     is_rewarded: bool = False
 
@@ -338,13 +328,10 @@ MONEY_FIELDS = frozenset(
         "target_roas",
         "exclusivity_price",
         "flat_rate",
-        "flat_rate_amount",
         "payout",
-        "postback_payout_percent",
         "daily_budget",
         "total_budget",
         "period_budget",
-        "test_period_budget",
         "cost_value",
     }
 )

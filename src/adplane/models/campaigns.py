@@ -67,8 +67,6 @@ class Campaign(TimestampMixin, Base):
     pricing_model: Mapped[str] = mapped_column(String(8), default="cpm")
     bid_price_micros: Mapped[int | None] = mapped_column(BigInteger)
     rtb_bid_price_micros: Mapped[int | None] = mapped_column(BigInteger)
-    price_mode: Mapped[str | None] = mapped_column(String(32))
-    allow_any_price: Mapped[bool] = mapped_column(default=False)
     disable_rtb: Mapped[bool] = mapped_column(default=False)
     adaptive_bid: Mapped[bool] = mapped_column(default=False)
     bidding_strategy: Mapped[str] = mapped_column(String(16), default="manual")
@@ -78,10 +76,7 @@ class Campaign(TimestampMixin, Base):
     is_smart: Mapped[bool] = mapped_column(default=False)
     is_auto_trigger: Mapped[bool] = mapped_column(default=False)
     flat_rate_micros: Mapped[int | None] = mapped_column(BigInteger)
-    flat_rate_amount_micros: Mapped[int | None] = mapped_column(BigInteger)
     payout_micros: Mapped[int | None] = mapped_column(BigInteger)
-    postback_payout_modifier: Mapped[bool] = mapped_column(default=False)
-    postback_payout_percent_micros: Mapped[int | None] = mapped_column(BigInteger)
 
     # budgets, caps and pacing
     daily_budget_micros: Mapped[int | None] = mapped_column(BigInteger)
@@ -89,7 +84,6 @@ class Campaign(TimestampMixin, Base):
     use_total_budget: Mapped[bool] = mapped_column(default=False)
     budget_period: Mapped[str] = mapped_column(String(16), default="daily")
     period_budget_micros: Mapped[int | None] = mapped_column(BigInteger)
-    test_period_budget_micros: Mapped[int | None] = mapped_column(BigInteger)
     daily_impressions_cap: Mapped[int | None] = mapped_column(BigInteger)
     total_impressions_cap: Mapped[int | None] = mapped_column(BigInteger)
     daily_clicks_cap: Mapped[int | None] = mapped_column(BigInteger)
@@ -100,7 +94,6 @@ class Campaign(TimestampMixin, Base):
     frequency_cap: Mapped[int | None]
     frequency_period: Mapped[int | None]
     weight: Mapped[int | None]
-    native_creatives_limit: Mapped[int | None]
 
     # schedule
     start_at: Mapped[datetime | None]
@@ -117,9 +110,6 @@ class Campaign(TimestampMixin, Base):
     restriction_ids: Mapped[list[int]] = mapped_column(default=list)
     product_ids: Mapped[list[str]] = mapped_column(default=list)
     external_campaign_id: Mapped[str | None] = mapped_column(String(255))
-    is_exclusive: Mapped[bool] = mapped_column(default=False)
-    is_backup: Mapped[bool] = mapped_column(default=False)
-    is_traced: Mapped[bool] = mapped_column(default=False)
     is_incentivized: Mapped[bool] = mapped_column(default=False)
     is_rewarded: Mapped[bool] = mapped_column(default=False)
 

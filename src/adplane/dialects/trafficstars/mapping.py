@@ -5,20 +5,62 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Literal, cast
+from typing import Any, ClassVar, Literal, cast
 from zoneinfo import ZoneInfo
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from adplane.campaigns import schemas as core
-from adplane.campaigns.service import state_from_view
+from adplane.campaigns.service import Extension, extension_of, state_from_view
 from adplane.campaigns.state import Approval, CampaignState
 from adplane.dialects.trafficstars import wire
 from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc, utcnow
 from adplane.targeting.catalogue import Catalogue, Dimension, normalise
+
+# --- the extension document -----------------------------------------------------------------
+
+
+class Extras(Extension):
+    """Campaign fields only TrafficStars has: no core rule, filter, budget or delivery reads
+    them, so they live in its extension document, not on the campaign row."""
+
+    dialect: ClassVar[str] = "trafficstars"
+
+    price_mode: str | None = Field(default=None, max_length=32)
+    allow_any_price: bool = False
+    flat_rate_amount: core.Money | None = None
+    postback_payout_modifier: bool = False
+    postback_payout_percent: core.Percent | None = None
+    test_period_budget: core.Money | None = None
+    native_creatives_limit: int | None = Field(default=None, ge=0, le=1000)
+    is_exclusive: bool = False
+    is_backup: bool = False
+    is_traced: bool = False
+
+
+EXTRA_FIELDS = frozenset(Extras.model_fields)
+_EXTENSION_PREFIX = f"extensions.{Extras.dialect}."
+
+
+@dataclass(frozen=True)
+class CoreChanges:
+    """A request in core terms: the core fields it sets and the extension fields it sets."""
+
+    fields: core.CampaignFields
+    extras: Extras
+
+    @property
+    def any(self) -> bool:
+        return bool(self.fields.model_fields_set or self.extras.model_fields_set)
+
+
+def extras_of(view: core.Campaign | None) -> Extras:
+    return Extras() if view is None else extension_of(view, Extras)
+
 
 # --- numbers, time zones, times ---------------------------------------------------------
 
@@ -364,6 +406,7 @@ def geo_targets_out(codes: Iterable[str], catalogue: Catalogue) -> list[str]:
 
 def ts_field(core_field: str, sent: Collection[str] = ()) -> str:
     """The TrafficStars name of a core field (the one the request sent, when several fit)."""
+    core_field = core_field.removeprefix(_EXTENSION_PREFIX)
     parts = core_field.split(".")
     for end in range(len(parts), 0, -1):
         names = CORE_TO_TS.get(".".join(parts[:end]))
@@ -440,12 +483,12 @@ def _targeting(
 
 
 def _echoes_unset(
-    body: wire.CampaignInput, base: core.CampaignFields, target: str, value: Any
+    body: wire.CampaignInput, base: core.CampaignFields, extras: Extras, target: str, value: Any
 ) -> bool:
     """Whether ``value`` is how an unset field prints (so a client sending back what it read
     leaves the field unset): 0 or "" for most, "image" for the type, and the price for
     ``price_rtb``, which follows the price while it is not set."""
-    if getattr(base, target) is not None:
+    if getattr(extras if target in EXTRA_FIELDS else base, target) is not None:
         return False
     if value in ("", 0):
         return True
@@ -460,16 +503,18 @@ def _echoes_unset(
 def to_core(
     body: wire.CampaignInput,
     *,
-    current: core.CampaignFields | None,
+    current: core.Campaign | None,
     adspot_ids: dict[str, int],
     catalogue: Catalogue,
-) -> core.CampaignFields:
-    """The core fields a request sets (``model_fields_set`` is exactly what it changes)."""
+) -> CoreChanges:
+    """The core and extension fields a request sets (``model_fields_set`` is exactly what it
+    changes)."""
     sent = sent_fields(body)
-    base = current or core.CampaignFields()
+    base: core.CampaignFields = current or core.CampaignFields()
+    extras = extras_of(current)
     changes: dict[str, Any] = {}
     for name, target in SCALARS.items():
-        if name in sent and not _echoes_unset(body, base, target, getattr(body, name)):
+        if name in sent and not _echoes_unset(body, base, extras, target, getattr(body, name)):
             changes[target] = getattr(body, name)
     for target, names in FLAGS.items():
         chosen = _first_sent(body, reversed(names))
@@ -525,8 +570,11 @@ def to_core(
 
     # A null for a field the core cannot leave empty means "unchanged" (read-modify-write).
     changes = {k: v for k, v in changes.items() if v is not None or k in _NULLABLE_CORE}
+    extra = {k: changes.pop(k) for k in EXTRA_FIELDS if k in changes}
     try:
-        return core.CampaignFields.model_validate(changes)
+        return CoreChanges(
+            core.CampaignFields.model_validate(changes), Extras.model_validate(extra)
+        )
     except ValidationError as exc:
         raise _fields_error(exc, sent) from None
 
@@ -616,6 +664,7 @@ def render(
 ) -> wire.Campaign:
     """A core campaign as TrafficStars prints it."""
     state = state_from_view(view, now)
+    x = extras_of(view)
     t = view.targeting
     spots = _ints(t.spots.include)
     offset = tz_offset(view.timezone, now)
@@ -632,7 +681,7 @@ def render(
         exclude_spots=_ints(t.spots.exclude),
         flash=t.flash,
         flat_rate=num(view.flat_rate),
-        flat_rate_amount=num(view.flat_rate_amount),
+        flat_rate_amount=num(x.flat_rate_amount),
         format_id=view.format_id,
         hours_targeting=view.day_parting or "",
         ip_range=format_ip_ranges(t.ip_ranges.include),
@@ -650,11 +699,11 @@ def render(
         device_price_on_release_to=num(t.device_price_to),
         languages=ids_out(t.languages.include, Dimension.LANGUAGES, catalogue),
         carriers=ids_out(t.carriers.include, Dimension.CARRIERS, catalogue),
-        backup=view.is_backup,
-        is_backup=view.is_backup,
-        exclusive=view.is_exclusive,
-        is_exclusive=view.is_exclusive,
-        is_traced=view.is_traced,
+        backup=x.is_backup,
+        is_backup=x.is_backup,
+        exclusive=x.is_exclusive,
+        is_exclusive=x.is_exclusive,
+        is_traced=x.is_traced,
         categories=ids_out(t.categories.include, Dimension.CATEGORIES, catalogue),
         exclude_categories=ids_out(t.categories.exclude, Dimension.CATEGORIES, catalogue),
         keywords=_strs(t.keywords.include),
@@ -663,8 +712,8 @@ def render(
         total_budget=num0(view.total_budget),
         name=view.name or "",
         price=num0(view.bid_price),
-        price_mode=view.price_mode,
-        allow_setting_any_price=view.allow_any_price,
+        price_mode=x.price_mode,
+        allow_setting_any_price=x.allow_any_price,
         # Unset, the RTB price follows the direct price (as in the draft example).
         price_rtb=num0(view.rtb_bid_price if view.rtb_bid_price is not None else view.bid_price),
         disable_rtb=view.disable_rtb,
@@ -698,12 +747,12 @@ def render(
         push_format_options=push,
         ad_format_options=list(view.ad_format_options),
         push_subscription_interval=t.push_subscription_interval,
-        test_period=bool(view.test_period_budget),
-        test_period_budget=num0(view.test_period_budget),
+        test_period=bool(x.test_period_budget),
+        test_period_budget=num0(x.test_period_budget),
         retargeting_list_id=t.retargeting_list_id or "",
-        native_creatives_limit=view.native_creatives_limit or 0,
-        postback_payout_modifier=view.postback_payout_modifier,
-        postback_payout_modifier_percent=num0(view.postback_payout_percent),
+        native_creatives_limit=x.native_creatives_limit or 0,
+        postback_payout_modifier=x.postback_payout_modifier,
+        postback_payout_modifier_percent=num0(x.postback_payout_percent),
         enabled_applications=_ints(t.applications.include) or None,
         disabled_applications=_ints(t.applications.exclude) or None,
         adspots=[codenames[s] for s in spots if s in codenames],

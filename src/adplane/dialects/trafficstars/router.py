@@ -70,8 +70,8 @@ def _failed(errors_: list[FieldError]) -> ValidationFailed:
 
 async def _core_fields(
     request: Request, session: Session, body: wire.CampaignInput, current: core.Campaign | None
-) -> core.CampaignFields:
-    """The request in core fields; errors will name the fields the request used."""
+) -> mapping.CoreChanges:
+    """The request in core (and extension) fields; errors will name the fields it used."""
     request.state.ts_sent = mapping.sent_fields(body)
     codes = body.adspots or []
     adspot_ids = await inventory.spot_ids_by_codename(session, codes) if codes else {}
@@ -413,7 +413,13 @@ async def create_draft(
     fields = await _core_fields(request, session, body, None)
     account = await _owner_account(session, principal, body.user_id)
     view = await campaigns.create(
-        session, principal, fields, account_id=account, draft=True, tag=_rmodel
+        session,
+        principal,
+        fields.fields,
+        account_id=account,
+        draft=True,
+        extensions=[fields.extras],
+        tag=_rmodel,
     )
     return await _render(session, view)
 
@@ -430,9 +436,15 @@ async def _publish(
     if not draft.is_draft:
         raise Conflict(f"campaign {body.id} is not a draft; edit it with PATCH instead")
     changes = await _core_fields(request, session, body, draft)
-    if changes.model_fields_set:
+    if changes.any:
         draft = await campaigns.update(
-            session, principal, draft.id, changes, drafts_only=True, tag=tag
+            session,
+            principal,
+            draft.id,
+            changes.fields,
+            drafts_only=True,
+            extensions=[changes.extras],
+            tag=tag,
         )
     # The core's submission rules name every missing field; the errors render in TS names.
     return await campaigns.transition(session, principal, draft.id, "submit", tag=tag)
@@ -456,7 +468,13 @@ async def create(
         fields = await _core_fields(request, session, body, None)
         account = await _owner_account(session, principal, body.user_id)
         view = await campaigns.create(
-            session, principal, fields, account_id=account, complete=True, tag=_rmodel
+            session,
+            principal,
+            fields.fields,
+            account_id=account,
+            complete=True,
+            extensions=[fields.extras],
+            tag=_rmodel,
         )
     view = await _moderate(session, principal, view, body, None, _rmodel)
     return await _render(session, view)
@@ -492,9 +510,15 @@ async def _edit(
     if not body.model_fields_set & EDITABLE:
         raise ValidationFailed("send at least one campaign parameter to change")
     view = current
-    if changes.model_fields_set:
+    if changes.any:
         view = await campaigns.update(
-            session, principal, campaign_id, changes, drafts_only=drafts_only, tag=tag
+            session,
+            principal,
+            campaign_id,
+            changes.fields,
+            drafts_only=drafts_only,
+            extensions=[changes.extras],
+            tag=tag,
         )
     view = await _moderate(session, principal, view, body, current, tag)
     return await _render(session, view)
@@ -542,15 +566,17 @@ async def save_as(
         if cleared:
             raise _failed(cleared)
     changes = await _core_fields(request, session, body, source)
-    if "name" not in changes.model_fields_set:
-        changes = changes.model_copy(update={"name": source.name})
+    fields = changes.fields
+    if "name" not in fields.model_fields_set:
+        fields = fields.model_copy(update={"name": source.name})
     view = await campaigns.clone(
         session,
         principal,
         id,
-        changes,
+        fields,
         as_draft=source.is_draft,
         copy_spot_prices=body.spot_prices is not False,
+        extensions=[changes.extras],
         tag=_rmodel,
     )
     return await _render(session, view)
