@@ -12,7 +12,7 @@ from alembic import command
 from adplane.migrations.runner import alembic_config
 from tests.models.test_data_migrations import _insert, _sync, fresh_url  # noqa: F401
 
-BEFORE = "20261202_filter_lists"
+BEFORE = "20261202_media_assets"
 OLD_VALUES: dict[str, Any] = {
     "price_mode": "fixed",
     "allow_any_price": True,

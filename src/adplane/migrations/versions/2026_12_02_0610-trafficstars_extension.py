@@ -1,8 +1,8 @@
 """Fields only TrafficStars has leave the campaign row for its extension document.
 
 Revision ID: 20261202_trafficstars_extension
-Revises: 20261202_filter_lists
-Create Date: 2026-12-02 06:00:00
+Revises: 20261202_media_assets
+Create Date: 2026-12-02 06:10:00
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from adplane.migrations.extension_moves import Moved, columns_to_document, document_to_columns
 
 revision: str = "20261202_trafficstars_extension"
-down_revision: str | None = "20261202_filter_lists"
+down_revision: str | None = "20261202_media_assets"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
