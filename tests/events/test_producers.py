@@ -140,6 +140,47 @@ async def test_a_csv_file_is_imported_with_empty_cells_as_missing(
     ]
 
 
+async def test_a_csv_file_carries_the_new_dimensions_as_text(
+    client: httpx.AsyncClient,
+    database: Database,
+    settings: Settings,
+    advertiser: Actor,
+    tmp_path: Path,
+) -> None:
+    campaign = await create_campaign(client, advertiser.headers)
+    cid = campaign["id"]
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "event_id,type,ts,campaign_id,ssp,source,app_name,traffic_type,request_type,is_pmp\n"
+        f"n1,impression,2026-03-10T10:00:00Z,{cid},North,src-1,Chess Pro,ctv,video,true\n"
+        f"n2,impression,2026-03-10T10:00:00Z,{cid},,,,mobile_web,banner,0\n"
+    )
+    result = await run_import(database, settings, source)
+    await asyncio.to_thread(producers.deliver, settings, result.segment_ids)
+    dimensions = ["ssp", "source", "app_name", "traffic_type", "request_type", "is_pmp"]
+    body = await report(client, advertiser.headers, dimensions=dimensions, metrics=["impressions"])
+    assert body["rows"] == [
+        {"ssp": "north", "source": "src-1", "app_name": "Chess Pro", "traffic_type": "ctv",
+         "request_type": "video", "is_pmp": True, "impressions": 1},
+        {"ssp": None, "source": None, "app_name": None, "traffic_type": "mobile_web",
+         "request_type": "banner", "is_pmp": False, "impressions": 1},
+    ]  # fmt: skip
+
+
+async def test_a_csv_value_outside_a_vocabulary_names_line_and_field(
+    database: Database, settings: Settings, client: httpx.AsyncClient, advertiser: Actor,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    campaign = await create_campaign(client, advertiser.headers)
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "event_id,type,ts,campaign_id,traffic_type\n"
+        f"c1,bid,2026-03-10T10:00:00Z,{campaign['id']},site\n"
+    )
+    with pytest.raises(ValidationFailed, match=r"^line 2 is invalid: traffic_type"):
+        await run_import(database, offline(settings, tmp_path), source)
+
+
 async def test_a_csv_file_with_an_unknown_column_is_refused(
     database: Database, settings: Settings, tmp_path: Path
 ) -> None:
