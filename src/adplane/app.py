@@ -255,6 +255,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                 f"{NATIVE_PREFIX}/events": settings.max_events_body_bytes,
                 # A file's own limits are checked by the media service; this bounds the body.
                 f"{NATIVE_PREFIX}/media": media_body_limit(settings),
+                "/smartyads/api/parsefile": settings.max_filterlist_body_bytes,
             },
             by_prefix={f"{NATIVE_PREFIX}/filterlists": settings.max_filterlist_body_bytes},
         ),

@@ -96,6 +96,7 @@ RESOURCES: dict[str, str | None] = {
     "api-keys": "key",
     "campaigns": "campaign",
     "filterlists": "filterlist",
+    "filterlist": "filterlist",
     "segments": "segment",
     "users": "user",
     "spot-prices": "spot",

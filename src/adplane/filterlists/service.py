@@ -32,8 +32,8 @@ from adplane.filterlists.repository import (
     FilterListRepository,
     ItemRepository,
     LinkRepository,
-    ListFilter,
 )
+from adplane.filterlists.repository import ListFilter as ListFilter
 from adplane.kit.errors import NotFound, ValidationFailed
 from adplane.kit.pagination import PageParams
 from adplane.models import CampaignFilterList, FilterList

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, FastAPI, Path, Query, Request
@@ -15,6 +14,7 @@ from adplane.campaigns.service import CampaignFilter
 from adplane.dialects.smartyads import errors, mapping, wire
 from adplane.dialects.smartyads.auth import TOKEN_TTL_SECONDS, CurrentPrincipal, token_claims
 from adplane.dialects.smartyads.limits import RateLimits
+from adplane.dialects.smartyads.lists import router as lists_router
 from adplane.dialects.smartyads.statistic import router as statistic_router
 from adplane.kit.db import Session
 from adplane.kit.errors import FieldError, NotFound, ValidationFailed
@@ -30,19 +30,6 @@ CampaignId = Annotated[int, Path(gt=0, le=MAX_ID, description="Campaign Id")]
 PageNumber = Annotated[int, Query(ge=1, le=1_000_000, description="Page number")]
 PerPage = Annotated[int, Query(ge=1, le=1000, description="Items per page")]
 LIST_PAGE_SIZE = 15
-
-
-def pagination(total: int, count: int, per_page: int, page: int) -> wire.Meta:
-    """The document's ``meta.pagination`` (``links`` is always empty in its examples)."""
-    return wire.Meta(
-        pagination=wire.Pagination(
-            total=total,
-            count=count,
-            per_page=per_page,
-            current_page=page,
-            total_pages=max(1, math.ceil(total / per_page)),
-        )
-    )
 
 
 # --- authorization -------------------------------------------------------------------------
@@ -111,7 +98,7 @@ async def list_campaigns(
         mapping.summary(mapping.render(v, catalogue=catalogue, now=now)) for v in result.items
     ]
     return wire.CampaignList(
-        data=rendered, meta=pagination(result.total, len(rendered), per_page, page)
+        data=rendered, meta=wire.meta(result.total, len(rendered), per_page, page)
     )
 
 
@@ -208,7 +195,7 @@ def create_api() -> FastAPI:
         ),
         version="1",
         install_errors=errors.install,
-        routers=[router, statistic_router],
+        routers=[router, statistic_router, lists_router],
     )
     api.add_middleware(RateLimits)
     return api

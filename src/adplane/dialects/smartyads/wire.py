@@ -212,6 +212,19 @@ class Meta(BaseModel):
     pagination: Pagination
 
 
+def meta(total: int, count: int, per_page: int, page: int) -> Meta:
+    """The document's ``meta.pagination`` (``links`` is always empty in its examples)."""
+    return Meta(
+        pagination=Pagination(
+            total=total,
+            count=count,
+            per_page=per_page,
+            current_page=page,
+            total_pages=max(1, -(-total // per_page)),
+        )
+    )
+
+
 class CampaignList(BaseModel):
     data: list[CampaignSummary]
     meta: Meta
@@ -302,3 +315,129 @@ class Statistic(BaseModel):
     data: list[dict[str, str | int | float | None]]
     totals: dict[str, str | int | float | None]
     pagination: StatisticPagination
+
+
+# --- filter lists -------------------------------------------------------------------------
+
+ListType = Literal[
+    "domain",
+    "apps",
+    "bundles",
+    "deviceIfas",
+    "publishers",
+    "ipAdresses",
+    "siteAndAppsIds",
+    "urls",
+    "tagIds",
+    "listDomains",
+    "listApps",
+    "listBundles",
+    "listDeviceIfas",
+    "listPublishers",
+    "listIpAdresses",
+    "listSiteAndAppIds",
+    "listUrls",
+    "listTags",
+]
+Items = Annotated[
+    list[Annotated[str, StringConstraints(max_length=2048)]], Field(max_length=1_000_000)
+]
+
+
+class FilterListInput(BaseModel):
+    """Create (``title``, ``type``, ``isInclude`` required) and update (type is fixed)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    title: str | None = Field(default=None, max_length=255)
+    type: ListType | None = None
+    isInclude: bool | None = Field(default=None, description="true: white list; false: black")
+    isActive: bool | None = None
+    items: Items | None = Field(default=None, description="Can be empty if there is a fileName")
+    fileName: str | None = Field(
+        default=None, max_length=512, description="The fileName api/parsefile answered"
+    )
+
+
+class FilterListSummary(BaseModel):
+    id: int
+    isActive: bool
+    userId: int
+    title: str
+    type: str
+    isInclude: bool
+    count: int
+    createdAt: str
+    updatedAt: str
+
+
+class FilterListDetail(BaseModel):
+    id: int
+    userId: int
+    isActive: bool
+    title: str
+    type: str
+    isInclude: bool
+    createdAt: str
+    updatedAt: str
+    items: list[str]
+    listCount: int
+
+
+class FilterListPage(BaseModel):
+    data: list[FilterListSummary]
+    meta: Meta
+
+
+class FilterListOne(BaseModel):
+    data: FilterListDetail
+
+
+class FilterListWritten(BaseModel):
+    message: str
+    data: FilterListDetail
+
+
+class Deleted(BaseModel):
+    message: str
+    deleted: bool
+
+
+class DeletedOnly(BaseModel):
+    deleted: bool
+
+
+class ListLinkIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: Id
+    isInclude: bool | None = None
+
+
+class ListLinksBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: Annotated[list[ListLinkIn], Field(max_length=1000)]
+
+
+class IdsBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ids: Annotated[list[Id], Field(max_length=1000)]
+
+
+class CampaignListLink(BaseModel):
+    isInclude: bool
+    filterList: FilterListSummary
+
+
+class CampaignListLinks(BaseModel):
+    data: list[CampaignListLink]
+    meta: Meta
+
+
+class ParsedFile(BaseModel):
+    message: str
+    items: list[str]
+    fileName: str
+    countItems: int
