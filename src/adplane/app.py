@@ -256,6 +256,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                 # A file's own limits are checked by the media service; this bounds the body.
                 f"{NATIVE_PREFIX}/media": media_body_limit(settings),
                 "/smartyads/api/parsefile": settings.max_filterlist_body_bytes,
+                **{
+                    f"/smartyads/api/media-asset/upload/{kind}": media_body_limit(settings)
+                    for kind in ("image", "video", "html")
+                },
             },
             by_prefix={f"{NATIVE_PREFIX}/filterlists": settings.max_filterlist_body_bytes},
         ),

@@ -441,3 +441,39 @@ class ParsedFile(BaseModel):
     items: list[str]
     fileName: str
     countItems: int
+
+
+# --- media ----------------------------------------------------------------------------------
+
+
+class MediaItem(BaseModel):
+    id: int
+    userId: int
+    mediaType: Literal["image", "video", "html"]
+    originName: str
+    name: str
+    extension: str
+    url: str
+    width: int
+    height: int
+    weight: int = Field(description="The uploaded file's size in bytes")
+    createdAt: str
+    updatedAt: str
+
+
+class VideoItem(MediaItem):
+    mimeType: str
+    bitrate: int
+    duration: int = Field(description="Whole seconds")
+    durationTime: str
+    playtime: str
+
+
+class MediaCreated(BaseModel):
+    message: str
+    data: list[MediaItem]
+
+
+class VideoCreated(BaseModel):
+    message: str
+    data: list[VideoItem]
