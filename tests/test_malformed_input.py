@@ -148,6 +148,18 @@ async def setting(
     media = await client.post(
         f"{API}/media", files={"file": ("a.png", media_files.image())}, headers=advertiser.headers
     )
+    rule = await client.post(
+        f"{API}/rules",
+        json={
+            "name": "Owner's rule",
+            "lookback_days": 1,
+            "conditions": [{"metric": "clicks", "operator": ">", "value": "1"}],
+            "action": "blacklist",
+            "target_list_id": filterlist.json()["id"],
+        },
+        headers=advertiser.headers,
+    )
+    assert rule.status_code == 201, rule.text
     assert advertiser.account_id is not None
     return Setting(
         client,
@@ -162,6 +174,7 @@ async def setting(
             "spot": spot.json()["id"],
             "filterlist": filterlist.json()["id"],
             "media": media.json()["id"],
+            "rule": rule.json()["id"],
         },
         database,
     )

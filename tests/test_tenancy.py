@@ -104,6 +104,24 @@ async def world(
         headers=advertiser.headers,
     )
     assert filterlist.status_code == 201, filterlist.text
+    rule = await client.post(
+        f"{API}/rules",
+        json={
+            "name": "Owner's rule",
+            "lookback_days": 1,
+            "conditions": [{"metric": "clicks", "operator": ">", "value": "1"}],
+            "action": "blacklist",
+            "target_list_id": filterlist.json()["id"],
+        },
+        headers=advertiser.headers,
+    )
+    assert rule.status_code == 201, rule.text
+    linked = await client.put(
+        f"{API}/campaigns/{campaign['id']}/rule",
+        json={"rule_id": rule.json()["id"]},
+        headers=advertiser.headers,
+    )
+    assert linked.status_code == 200, linked.text
     async with database.sessionmaker() as session, session.begin():
         site = await inventory.create_site(session, None, name="S", domain="s.example")
         spot = await inventory.create_spot(session, None, site_id=site.id, name="s", format_id=1)
@@ -126,6 +144,7 @@ async def world(
         "spot": spot.id,
         "filterlist": filterlist.json()["id"],
         "media": media.json()["id"],
+        "rule": rule.json()["id"],
     }
     return World(advertiser, other_advertiser, ids, fresh.json())
 
@@ -214,6 +233,8 @@ async def test_an_intruder_changes_nothing_of_the_owners(
     assert filterlist.json()["items"] == ["a.example"]
     media = await client.get(f"{API}/media/{world.ids['media']}", headers=owner)
     assert media.status_code == 200
+    rule = await client.get(f"{API}/campaigns/{world.ids['campaign']}/rule", headers=owner)
+    assert (rule.json()["id"], rule.json()["name"]) == (world.ids["rule"], "Owner's rule")
 
 
 @pytest.mark.parametrize(

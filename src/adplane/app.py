@@ -20,6 +20,7 @@ from adplane.dialects import instal, smartyads, topsort, trafficstars
 from adplane.events.endpoints import router as events_router
 from adplane.filterlists.endpoints import router as filterlists_router
 from adplane.inventory.endpoints import router as inventory_router
+from adplane.jobs import runtime as jobs_runtime
 from adplane.kit import problems
 from adplane.kit.db import Database, create_database
 from adplane.kit.limits import LoginGuard
@@ -35,6 +36,8 @@ from adplane.media import public as media_public
 from adplane.media.endpoints import router as media_router
 from adplane.media.storage import LocalStorage, StorageMiddleware, media_body_limit
 from adplane.reports.endpoints import router as reports_router
+from adplane.rules.endpoints import campaign_router as campaign_rules_router
+from adplane.rules.endpoints import router as rules_router
 from adplane.settings import Settings, get_settings
 from adplane.targeting.endpoints import router as targeting_router
 
@@ -127,6 +130,8 @@ def create_native_api() -> FastAPI:
             # Before campaigns: its POST /campaigns/{id}/{action} would take /filterlists.
             filterlists_router,
             campaigns_router,
+            campaign_rules_router,
+            rules_router,
             events_router,
             reports_router,
             catalogues_router,
@@ -184,10 +189,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # --- start data-plane runtimes here (event log writer, loader) ---
         app.state.events = await bootstrap.start_runtime(settings)
+        app.state.jobs = jobs_runtime.start(settings, db, app.state.events.store)
         try:
             yield
         finally:
             try:
+                if app.state.jobs is not None:
+                    await app.state.jobs.stop()
+                    app.state.jobs = None
                 await app.state.events.stop()
             finally:
                 app.state.events = None
@@ -200,6 +209,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = db
     app.state.events = None
+    app.state.jobs = None
     app.state.login_guard = LoginGuard.create(
         account_limit=settings.login_attempts_per_account,
         address_limit=settings.login_attempts_per_address,

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adplane import bootstrap
 from adplane.bootstrap import StartupError
 from adplane.events.cli import events_app
+from adplane.jobs.cli import jobs_app
 from adplane.kit.errors import AppError
 from adplane.kit.observability import configure_logging
 from adplane.settings import DEFAULT_SECRET_KEY, Settings
@@ -34,6 +35,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(accounts_app, name="accounts")
 app.add_typer(keys_app, name="api-keys")
 app.add_typer(events_app, name="events")
+app.add_typer(jobs_app, name="jobs")
 
 T = TypeVar("T")
 DEMO_EVENTS = 50_000

@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     media_max_html_bytes: int = Field(default=10 * MIB, gt=0)
     media_max_unpacked_bytes: int = Field(default=50 * MIB, gt=0)
     media_max_bundle_files: int = Field(default=1000, gt=0)
+    # The jobs plane (docs/rules.md): seconds between ticks of rule evaluation and campaign
+    # state sweeps inside the server; 0 turns the scheduler off (``adplane jobs run-once``
+    # still runs one tick).
+    jobs_interval_seconds: float = Field(default=60.0, ge=0)
 
     @field_validator("log_level", mode="before")
     @classmethod

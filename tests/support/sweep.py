@@ -97,6 +97,7 @@ RESOURCES: dict[str, str | None] = {
     "campaigns": "campaign",
     "filterlists": "filterlist",
     "filterlist": "filterlist",
+    "rules": "rule",
     "segments": "segment",
     "users": "user",
     "spot-prices": "spot",
@@ -116,7 +117,7 @@ SURFACE_RESOURCE = {
     "/smartyads": "campaign",
 }
 # Resources another account may not see (a spot is platform-wide; its price is the campaign's).
-TENANT = frozenset({"account", "key", "campaign", "segment", "user", "filterlist", "media"})
+TENANT = frozenset({"account", "key", "campaign", "segment", "user", "filterlist", "media", "rule"})
 # List filters and top-level body fields that name an account-owned resource.
 NAMED_FIELDS = {"account_id": "account", "user_id": "user", "campaign_id": "campaign"}
 ID_LISTS = {"ids": "campaign"}

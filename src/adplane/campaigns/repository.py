@@ -264,6 +264,31 @@ class CampaignRepository:
         return bool(getattr(result, "rowcount", 0))
 
     # history
+    async def last_swept_reasons(
+        self, campaign_ids: Collection[int], actions: Sequence[str]
+    ) -> dict[int, str | None]:
+        """Campaign id -> the stop reason its last sweep entry recorded (none: never swept)."""
+        if not campaign_ids:
+            return {}
+        latest = (
+            select(func.max(CampaignChange.id))
+            .where(
+                CampaignChange.campaign_id.in_(list(campaign_ids)),
+                CampaignChange.action.in_(list(actions)),
+            )
+            .group_by(CampaignChange.campaign_id)
+        )
+        rows = await self.session.execute(
+            select(CampaignChange.campaign_id, CampaignChange.changes).where(
+                CampaignChange.id.in_(latest)
+            )
+        )
+        out: dict[int, str | None] = {}
+        for campaign_id, changes in rows.all():
+            pair = (changes or {}).get("stop_reason") or [None, None]
+            out[int(campaign_id)] = pair[1]
+        return out
+
     async def add_change(self, change: CampaignChange) -> None:
         self.session.add(change)
         await self.session.flush()

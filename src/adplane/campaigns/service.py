@@ -39,6 +39,7 @@ from adplane.campaigns.spot_prices import delete_spot_price as delete_spot_price
 from adplane.campaigns.spot_prices import get_spot_price as get_spot_price
 from adplane.campaigns.spot_prices import list_spot_prices as list_spot_prices
 from adplane.campaigns.spot_prices import set_spot_price as set_spot_price
+from adplane.campaigns.sweeps import sweep_states as sweep_states
 from adplane.campaigns.validation import BANNER_PLACEMENTS as BANNER_PLACEMENTS
 from adplane.campaigns.validation import submittable as submittable
 from adplane.campaigns.views import FIELD_NAMES as FIELD_NAMES

@@ -14,6 +14,7 @@ from adplane.models.catalogues import RejectReason, Restriction, Segment
 from adplane.models.filterlists import CampaignFilterList, FilterList, FilterListItem
 from adplane.models.inventory import AdFormat, Site, Spot
 from adplane.models.media import MediaAsset
+from adplane.models.rules import CampaignRule, Rule, RuleFiring
 from adplane.models.targeting import TargetingValue
 from adplane.models.tracker import TrackerSettings
 
@@ -28,6 +29,7 @@ __all__ = [
     "CampaignExtension",
     "CampaignFilterList",
     "CampaignRestriction",
+    "CampaignRule",
     "CampaignSegment",
     "CampaignSpotPrice",
     "FilterList",
@@ -35,6 +37,8 @@ __all__ = [
     "MediaAsset",
     "RejectReason",
     "Restriction",
+    "Rule",
+    "RuleFiring",
     "Segment",
     "Site",
     "Spot",

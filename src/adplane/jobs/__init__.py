@@ -1,0 +1,1 @@
+"""The jobs plane: periodic work (rule evaluation, campaign state sweeps)."""

@@ -1,0 +1,1 @@
+"""Optimization rules: conditions over report metrics that add sources to filter lists."""
