@@ -109,24 +109,20 @@ def _csv_values(
 ) -> Iterator[tuple[int, str]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     index: int | None = None
-    first = True
     try:
         for row in reader:
-            if not any(cell.strip() for cell in row) or row[0].strip().startswith("#"):
-                continue
-            if first:
-                first = False
+            if index is None:
+                # The first row that holds anything: a header, or already an item.
+                if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+                    continue
                 names = [cell.strip().lower() for cell in row]
                 chosen = _column(row, list_type, column)
-                is_header = any(n in ALL_HEADERS for n in names) or (
-                    column is not None and not column.strip().isdigit()
-                )
                 index = chosen if chosen is not None else 0
-                if is_header:
+                named = column is not None and not column.strip().isdigit()
+                if named or any(n in ALL_HEADERS for n in names):
                     continue
-            assert index is not None
             value = row[index].strip() if index < len(row) else ""
-            if value:
+            if value and not row[0].lstrip().startswith("#"):
                 yield reader.line_num, value
     except csv.Error as exc:
         raise ValidationFailed.field(FILE, f"line {reader.line_num}: {exc}") from None

@@ -82,12 +82,16 @@ def _host(value: str, what: str) -> str:
             raise InvalidItem(f"is not a valid internationalised {what} ({exc})") from None
     if len(host) > 253 or not _HOST.fullmatch(host):
         raise InvalidItem(f"is not a {what}: labels of letters, digits and hyphens, with a dot")
-    if host.rsplit(".", 1)[-1].isdigit():
+    if host[host.rfind(".") + 1 :].isdigit():
         raise InvalidItem(f"is not a {what} (an IP address belongs in an ips list)")
     return host
 
 
 def domain(value: str) -> str:
+    # The fast path, taken by nearly every item of a big upload: already a plain ASCII host.
+    host = value.lower()
+    if len(host) <= 253 and _HOST.fullmatch(host) and not host[host.rfind(".") + 1 :].isdigit():
+        return host
     if "://" in value or "/" in value:
         raise InvalidItem("must be a bare domain name, without a scheme or a path")
     if "*" in value:
