@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import anyio.to_thread
 from sqlalchemy import Table, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -27,6 +28,8 @@ from adplane.models import CampaignFilterList, FilterList, FilterListItem
 # small enough that one batch's parameters stay well inside every driver's limits.
 WRITE_BATCH = 20_000
 READ_CHUNK = 50_000
+# A bulk insert of this many rows refreshes PostgreSQL's statistics of the items table.
+_ANALYZE_AFTER = 100_000
 _ITEMS: Table = FilterListItem.__table__  # type: ignore[assignment]
 
 
@@ -58,6 +61,12 @@ class FilterListRepository(RepositoryBase[FilterList]):
         """Delete the list; its items and campaign links go with it (ON DELETE CASCADE)."""
         await self.session.delete(row)
         await self.session.flush()
+
+
+def _difference(current: Sequence[str], wanted: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(values to delete, values to insert) to turn ``current`` into ``wanted``."""
+    have, want = set(current), set(wanted)
+    return sorted(have - want), [v for v in wanted if v not in have]
 
 
 class ItemRepository:
@@ -108,11 +117,52 @@ class ItemRepository:
                 records=((list_id, value) for value in ordered),
                 columns=["list_id", "value"],
             )
+            if len(ordered) >= _ANALYZE_AFTER:
+                # Until autovacuum gets to it the planner thinks the table is as small as
+                # before and would sort it whole for every keyset read, instead of walking
+                # the index.
+                await driver.execute(f"ANALYZE {_ITEMS.name}")
             return
         sql = f"INSERT INTO {_ITEMS.name} (list_id, value) VALUES (?, ?)"
         for start in range(0, len(ordered), WRITE_BATCH * 10):
             batch = ordered[start : start + WRITE_BATCH * 10]
             await driver.executemany(sql, [(list_id, value) for value in batch])
+
+    async def replace(self, list_id: int, values: Sequence[str]) -> None:
+        """Make ``values`` (distinct) the list's items, writing only the difference.
+
+        A list uploaded again usually differs little from what it was, and removing a million
+        rows only to insert most of them again is the slowest thing a table can be asked.
+        """
+        current: list[str] = []
+        async for chunk in self.chunks(list_id):
+            current.extend(chunk)
+        # Set arithmetic over a million strings is CPU work: off the event loop.
+        gone, new = await anyio.to_thread.run_sync(_difference, current, values)
+        if gone and len(gone) == len(current):
+            await self.clear(list_id)
+        elif gone:
+            await self._delete_values(list_id, gone)
+        await self.insert_new(list_id, new)
+
+    async def _delete_values(self, list_id: int, values: Sequence[str]) -> None:
+        await self.session.flush()
+        if not await has_written(self.session):
+            raise RuntimeError("bulk item writes need the transaction's write lock first")
+        driver = await self._driver()
+        for start in range(0, len(values), WRITE_BATCH * 5):
+            batch = list(values[start : start + WRITE_BATCH * 5])
+            if self.dialect == "postgresql":
+                await driver.execute(
+                    f"DELETE FROM {_ITEMS.name} WHERE list_id = $1 AND value = ANY($2::varchar[])",
+                    list_id,
+                    batch,
+                )
+            else:
+                await driver.executemany(
+                    f"DELETE FROM {_ITEMS.name} WHERE list_id = ? AND value = ?",
+                    [(list_id, value) for value in batch],
+                )
 
     async def add(self, list_id: int, values: Sequence[str]) -> int:
         """Insert the values not yet in the list; how many were new."""

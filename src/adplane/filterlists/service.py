@@ -266,9 +266,7 @@ async def remove(
 
 
 async def _replace(session: Any, row: FilterList, items: list[str]) -> schemas.FilterList:
-    repo = ItemRepository.from_session(session)
-    await repo.clear(row.id)
-    await repo.insert_new(row.id, items)
+    await ItemRepository.from_session(session).replace(row.id, items)
     await FilterListRepository.from_session(session).update(row, {"item_count": len(items)})
     return _view(row)
 
