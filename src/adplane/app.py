@@ -34,7 +34,7 @@ from adplane.kit.observability import (
 from adplane.kit.surface import api_surface
 from adplane.media import public as media_public
 from adplane.media.endpoints import router as media_router
-from adplane.media.storage import LocalStorage, StorageMiddleware, media_body_limit
+from adplane.media.storage import StorageMiddleware, media_body_limit
 from adplane.reports.endpoints import router as reports_router
 from adplane.rules.endpoints import campaign_router as campaign_rules_router
 from adplane.rules.endpoints import router as rules_router
@@ -241,11 +241,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     # Public media URLs (no credentials): outside every API surface.
     app.include_router(media_public.router)
-    app.add_middleware(
-        StorageMiddleware,
-        storage=LocalStorage.from_settings(settings),
-        fixed_base=bool(settings.public_url),
-    )
+    app.add_middleware(StorageMiddleware, settings=settings)
 
     if settings.cors_origin_list:
         app.add_middleware(

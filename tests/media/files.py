@@ -112,3 +112,23 @@ def lying_bomb(unpacked_bytes: int) -> bytes:
                 data[found + offset : found + offset + 4] = struct.pack("<I", 10)
             start = found + 4
     return bytes(data)
+
+
+def encoded_mp4(width: int = 64, height: int = 48, frames: int = 20, fps: int = 10) -> bytes:
+    """An MP4 encoded by FFmpeg (through PyAV): ``frames / fps`` seconds of MPEG-4 video."""
+    import av
+
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format="mp4") as container:
+        stream = container.add_stream("mpeg4", rate=fps)
+        stream.width, stream.height = width, height
+        stream.pix_fmt = "yuv420p"
+        for index in range(frames):
+            frame = av.VideoFrame(width, height, "yuv420p")
+            for plane in frame.planes:
+                plane.update(bytes([index * 10 % 256]) * plane.buffer_size)
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return buffer.getvalue()

@@ -33,7 +33,7 @@ from adplane.media.repository import MediaFilter, MediaRepository
 from adplane.media.schemas import MediaAsset, MediaKind
 from adplane.media.storage import Storage
 from adplane.models import MediaAsset as MediaRow
-from adplane.settings import Settings, get_settings
+from adplane.settings import Settings
 
 __all__ = [
     "MediaAsset",
@@ -55,16 +55,6 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 class TooLarge(AppError):
     status_code = 413
     title = "Payload too large"
-
-
-def limits(settings: Settings | None = None) -> probe.Limits:
-    settings = settings or get_settings()
-    return probe.Limits(
-        max_bytes=settings.media_max_bytes,
-        max_html_bytes=settings.media_max_html_bytes,
-        max_unpacked_bytes=settings.media_max_unpacked_bytes,
-        max_bundle_files=settings.media_max_bundle_files,
-    )
 
 
 def _view(row: MediaRow, storage: Storage) -> MediaAsset:
@@ -217,7 +207,7 @@ async def upload(
     """
     owner = principal.account_for_write(account_id)
     store = storage or media_storage.current()
-    lim = limits(settings)
+    lim = media_storage.limits_from(settings) if settings else media_storage.current_limits()
     name = safe_filename(filename)
     key = media_storage.new_key()
     expected: probe.Kind | None = None if kind is None else kind.value

@@ -31,6 +31,7 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from adplane.media.probe import Limits
 from adplane.settings import Settings, get_settings
 
 # Public URLs live outside the authenticated API: ``<base>/media/<key>/<path>``.
@@ -162,6 +163,22 @@ class LocalStorage:
 
 
 _current: ContextVar[Storage | None] = ContextVar("adplane.media.storage", default=None)
+_limits: ContextVar[Limits | None] = ContextVar("adplane.media.limits", default=None)
+
+
+def limits_from(settings: Settings) -> Limits:
+    return Limits(
+        max_bytes=settings.media_max_bytes,
+        max_html_bytes=settings.media_max_html_bytes,
+        max_unpacked_bytes=settings.media_max_unpacked_bytes,
+        max_bundle_files=settings.media_max_bundle_files,
+    )
+
+
+def current_limits() -> Limits:
+    """The size limits of the app serving the request, or the ones the settings describe."""
+    found = _limits.get()
+    return found if found is not None else limits_from(get_settings())
 
 
 def current() -> Storage:
@@ -181,12 +198,13 @@ def use(storage: Storage) -> Iterator[Storage]:
 
 
 class StorageMiddleware:
-    """Installs the app's storage for each request, with URLs on the request's own host."""
+    """Installs the app's storage and limits for each request, URLs on the request's host."""
 
-    def __init__(self, app: ASGIApp, *, storage: LocalStorage, fixed_base: bool) -> None:
+    def __init__(self, app: ASGIApp, *, settings: Settings) -> None:
         self.app = app
-        self.storage = storage
-        self.fixed_base = fixed_base
+        self.storage = LocalStorage.from_settings(settings)
+        self.fixed_base = bool(settings.public_url)
+        self.limits = limits_from(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -196,9 +214,11 @@ class StorageMiddleware:
         if not self.fixed_base:
             storage = storage.with_base_url(str(Request(scope).base_url))
         token = _current.set(storage)
+        limits_token = _limits.set(self.limits)
         try:
             await self.app(scope, receive, send)
         finally:
+            _limits.reset(limits_token)
             _current.reset(token)
 
 
