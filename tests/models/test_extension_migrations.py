@@ -47,6 +47,8 @@ def test_vendor_columns_become_documents_and_come_back(fresh_url: str) -> None: 
                 {"id": 3, "uuid": uuid.uuid4().hex, "name": "Vendor", **base, **OLD_VALUES},
             )
             _insert(conn, "campaigns", {"id": 4, "uuid": uuid.uuid4().hex, "name": "Plain", **base})
+            smart = {"id": 5, "uuid": uuid.uuid4().hex, "name": "Smart", "is_smart": True}
+            _insert(conn, "campaigns", {**smart, **base})
         command.upgrade(config, "heads")
         with engine.connect() as conn:
             documents = _documents(conn)
@@ -65,7 +67,8 @@ def test_vendor_columns_become_documents_and_come_back(fresh_url: str) -> None: 
         }
         # A campaign that only has defaults gets no document, as a new one would not.
         assert not [key for key in documents if key[0] == 4]
-        assert columns.isdisjoint(OLD_VALUES)
+        assert documents[(5, "topsort")] == {"is_smart": True, "is_auto_trigger": False}
+        assert columns.isdisjoint({*OLD_VALUES, "is_smart", "is_auto_trigger"})
 
         command.downgrade(config, BEFORE)
         with engine.connect() as conn:
@@ -74,9 +77,11 @@ def test_vendor_columns_become_documents_and_come_back(fresh_url: str) -> None: 
             plain = conn.execute(
                 sa.text("SELECT allow_any_price, is_traced, price_mode FROM campaigns WHERE id = 4")
             ).one()
+            smart_back = conn.execute(sa.text("SELECT is_smart FROM campaigns WHERE id = 5")).one()
             left = conn.execute(sa.text("SELECT count(*) FROM campaign_extensions")).scalar_one()
         assert dict(zip(OLD_VALUES, restored, strict=True)) == OLD_VALUES
         assert (bool(plain[0]), bool(plain[1]), plain[2]) == (False, False, None)
+        assert bool(smart_back[0]) is True
         assert left == 0
     finally:
         engine.dispose()

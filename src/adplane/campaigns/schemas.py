@@ -235,8 +235,6 @@ class CampaignFields(Strict):
     autobidding_objective: Literal["impressions", "clicks", "conversions", "revenue"] | None = None
     target_roas: Decimal | None = Field(default=None, ge=Decimal("0.5"), le=20, decimal_places=6)
     exclusivity_price: Money | None = None
-    is_smart: bool = False
-    is_auto_trigger: bool = False
     flat_rate: Percent | None = None
     payout: Money | None = None
 

@@ -73,8 +73,6 @@ class Campaign(TimestampMixin, Base):
     autobidding_objective: Mapped[str | None] = mapped_column(String(16))
     target_roas_micros: Mapped[int | None] = mapped_column(BigInteger)
     exclusivity_price_micros: Mapped[int | None] = mapped_column(BigInteger)
-    is_smart: Mapped[bool] = mapped_column(default=False)
-    is_auto_trigger: Mapped[bool] = mapped_column(default=False)
     flat_rate_micros: Mapped[int | None] = mapped_column(BigInteger)
     payout_micros: Mapped[int | None] = mapped_column(BigInteger)
 

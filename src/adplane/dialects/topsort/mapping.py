@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from pydantic import ValidationError
 
 from adplane.campaigns.schemas import Campaign, CampaignFields, PricingModel
+from adplane.campaigns.service import Extension, extension_of
 from adplane.dialects.topsort import wire
 from adplane.kit.errors import FieldError, ValidationFailed
 
@@ -35,6 +36,35 @@ _MINOR_DIGITS = {
     **dict.fromkeys(["CLF", "UYW"], 4),
 }
 _MICRO = Decimal("0.000001")
+
+
+class CampaignExtras(Extension):
+    """Campaign flags only Topsort has and nothing in the core reads: kept in the campaign's
+    ``topsort`` extension document, not on the campaign row."""
+
+    dialect: ClassVar[str] = "topsort"
+
+    is_smart: bool = False
+    is_auto_trigger: bool = False
+
+
+@dataclass(frozen=True)
+class CoreChanges:
+    """A request in core terms: the core fields and the extension fields it sets."""
+
+    fields: CampaignFields
+    extras: CampaignExtras
+
+    @property
+    def any(self) -> bool:
+        return bool(self.fields.model_fields_set or self.extras.model_fields_set)
+
+
+def extras_of(view: Campaign) -> CampaignExtras:
+    return extension_of(view, CampaignExtras)
+
+
+_EXTENSION_PREFIX = f"extensions.{CampaignExtras.dialect}."
 _PERIOD_DAYS = {"weekly": 7, "monthly": 30}
 BANNER_FORMATS = frozenset({"banner", "exclusive_banner"})
 
@@ -81,7 +111,7 @@ _CORE_NAME = re.compile(r"\b(" + "|".join(sorted(FIELD_NAMES, key=len, reverse=T
 
 def wire_field(core_field: str) -> str:
     """The Topsort name of a core field path (the longest known prefix wins)."""
-    parts = core_field.split(".")
+    parts = core_field.removeprefix(_EXTENSION_PREFIX).split(".")
     for end in range(len(parts), 0, -1):
         name = FIELD_NAMES.get(".".join(parts[:end]))
         if name is not None:
@@ -144,10 +174,14 @@ def budget_fields(kind: wire.BudgetType, amount: Decimal) -> dict[str, Any]:
 # wire -> core
 
 
-def core_fields(data: dict[str, Any]) -> CampaignFields:
-    """Build the core fields; the core schema's own rules are reported as core field errors."""
+def core_fields(data: dict[str, Any]) -> CoreChanges:
+    """Build the core and extension fields; their schemas' rules are reported as core field
+    errors."""
+    extra = {k: data.pop(k) for k in CampaignExtras.model_fields if k in data}
     try:
-        return CampaignFields.model_validate(data)
+        return CoreChanges(
+            CampaignFields.model_validate(data), CampaignExtras.model_validate(extra)
+        )
     except ValidationError as exc:
         errors = [
             FieldError(".".join(str(p) for p in e["loc"]) or "body", e["msg"]) for e in exc.errors()
@@ -203,7 +237,7 @@ _SIMPLE = {
 }
 
 
-def update_fields(body: wire.CampaignUpdate, view: Campaign) -> CampaignFields:
+def update_fields(body: wire.CampaignUpdate, view: Campaign) -> CoreChanges:
     """The core changes a PATCH asks for (``null`` leaves a field as it is)."""
     sent = {name for name in body.model_fields_set if getattr(body, name) is not None}
     data: dict[str, Any] = {
@@ -231,7 +265,7 @@ def update_fields(body: wire.CampaignUpdate, view: Campaign) -> CampaignFields:
     return core_fields(data)
 
 
-def create_fields(body: wire.CampaignCreate, currency: str) -> CampaignFields:
+def create_fields(body: wire.CampaignCreate, currency: str) -> CoreChanges:
     """The core fields of a new campaign."""
     data: dict[str, Any] = {
         core: getattr(body, name)
@@ -310,6 +344,7 @@ def to_wire(view: Campaign, extras: Extras) -> wire.Campaign:
     """Render one core campaign as Topsort's campaign model."""
     s = view.segments
     currency = view.account_currency
+    own = extras_of(view)
     return wire.Campaign(
         campaignId=view.uuid,
         marketplaceId=extras.marketplace_id,
@@ -318,14 +353,14 @@ def to_wire(view: Campaign, extras: Extras) -> wire.Campaign:
         startDate=view.start_at or view.created_at,
         endDate=view.end_at,
         isActive=view.is_active,
-        isSmart=view.is_smart,
+        isSmart=own.is_smart,
         campaignType=view.bidding_strategy,
         status=view.approval.value,
         createdAt=view.created_at,
         chargeType=CHARGE_TYPES[view.pricing_model],
         externalVendorId=extras.vendor_id,
         adFormat=_ad_format(view),
-        isAutoTrigger=view.is_auto_trigger,
+        isAutoTrigger=own.is_auto_trigger,
         vendorId=extras.vendor_id,
         walletId=extras.wallet_id,
         bidCount=extras.bid_count,

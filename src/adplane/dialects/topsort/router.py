@@ -216,7 +216,13 @@ async def create_campaign(
         )
     fields = mapping.create_fields(body, owner.currency)
     view = await campaign_service.create(
-        session, principal, fields, account_id=owner.id, active=body.isActive, complete=True
+        session,
+        principal,
+        fields.fields,
+        account_id=owner.id,
+        active=body.isActive,
+        complete=True,
+        extensions=[fields.extras],
     )
     if body.status is not None:
         await _review(session, principal, view, body.status, None, None)
@@ -243,9 +249,11 @@ async def update_campaign(
 ) -> wire.Campaign:
     """Change the fields sent (``null`` leaves a field as it is); returns the whole campaign."""
     view = await _load(session, principal, campaign_id)
-    fields = mapping.update_fields(body, view)
-    if fields.model_fields_set:
-        view = await campaign_service.update(session, principal, view.id, fields)
+    changes = mapping.update_fields(body, view)
+    if changes.any:
+        view = await campaign_service.update(
+            session, principal, view.id, changes.fields, extensions=[changes.extras]
+        )
     if body.isActive is not None and body.isActive != view.is_active:
         action = campaign_service.run if body.isActive else campaign_service.pause
         view = await action(session, principal, view.id)
