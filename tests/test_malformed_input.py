@@ -160,6 +160,15 @@ async def setting(
         headers=advertiser.headers,
     )
     assert rule.status_code == 201, rule.text
+    creative = await client.post(
+        f"{API}/creatives",
+        json={
+            "name": "c",
+            "content": {"variant": "banner_tag", "tag": "<b>ad</b>"},
+            "size": {"width": 300, "height": 250},
+        },
+        headers=advertiser.headers,
+    )
     assert advertiser.account_id is not None
     return Setting(
         client,
@@ -175,6 +184,7 @@ async def setting(
             "filterlist": filterlist.json()["id"],
             "media": media.json()["id"],
             "rule": rule.json()["id"],
+            "creative": creative.json()["id"],
         },
         database,
     )

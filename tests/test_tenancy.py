@@ -37,6 +37,11 @@ from tests.support.sweep import (
 )
 
 MISSING = 987_654_321
+# A video, so that every creative route (its VAST too) has something to answer.
+CREATIVE = {
+    "name": "Owner's video",
+    "content": {"variant": "video_tag", "vast_url": "https://ads.example/vast.xml"},
+}
 MISSING_UUID = "00000000-0000-4000-8000-00000000abcd"
 
 
@@ -122,6 +127,8 @@ async def world(
         headers=advertiser.headers,
     )
     assert linked.status_code == 200, linked.text
+    creative = await client.post(f"{API}/creatives", json=CREATIVE, headers=advertiser.headers)
+    assert creative.status_code == 201, creative.text
     async with database.sessionmaker() as session, session.begin():
         site = await inventory.create_site(session, None, name="S", domain="s.example")
         spot = await inventory.create_spot(session, None, site_id=site.id, name="s", format_id=1)
@@ -145,6 +152,7 @@ async def world(
         "filterlist": filterlist.json()["id"],
         "media": media.json()["id"],
         "rule": rule.json()["id"],
+        "creative": creative.json()["id"],
     }
     return World(advertiser, other_advertiser, ids, fresh.json())
 
@@ -235,6 +243,10 @@ async def test_an_intruder_changes_nothing_of_the_owners(
     assert media.status_code == 200
     rule = await client.get(f"{API}/campaigns/{world.ids['campaign']}/rule", headers=owner)
     assert (rule.json()["id"], rule.json()["name"]) == (world.ids["rule"], "Owner's rule")
+    creative = await client.get(f"{API}/creatives/{world.ids['creative']}", headers=owner)
+    assert (creative.json()["name"], creative.json()["approval"]) == ("Owner's video", "pending")
+    assigned = await client.get(f"{API}/campaigns/{world.ids['campaign']}/creatives", headers=owner)
+    assert assigned.json()["total"] == 0
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from adplane import bootstrap
 from adplane.accounts.endpoints import router as accounts_router
 from adplane.campaigns.endpoints import router as campaigns_router
 from adplane.catalogues.endpoints import router as catalogues_router
+from adplane.creatives.endpoints import router as creatives_router
 from adplane.dialects import instal, smartyads, topsort, trafficstars
 from adplane.events.endpoints import router as events_router
 from adplane.filterlists.endpoints import router as filterlists_router
@@ -132,6 +133,7 @@ def create_native_api() -> FastAPI:
             campaigns_router,
             campaign_rules_router,
             rules_router,
+            creatives_router,
             events_router,
             reports_router,
             catalogues_router,

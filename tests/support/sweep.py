@@ -98,6 +98,7 @@ RESOURCES: dict[str, str | None] = {
     "filterlists": "filterlist",
     "filterlist": "filterlist",
     "rules": "rule",
+    "creatives": "creative",
     "segments": "segment",
     "users": "user",
     "spot-prices": "spot",
@@ -117,7 +118,9 @@ SURFACE_RESOURCE = {
     "/smartyads": "campaign",
 }
 # Resources another account may not see (a spot is platform-wide; its price is the campaign's).
-TENANT = frozenset({"account", "key", "campaign", "segment", "user", "filterlist", "media", "rule"})
+TENANT = frozenset(
+    {"account", "key", "campaign", "creative", "segment", "user", "filterlist", "media", "rule"}
+)
 # List filters and top-level body fields that name an account-owned resource.
 NAMED_FIELDS = {"account_id": "account", "user_id": "user", "campaign_id": "campaign"}
 ID_LISTS = {"ids": "campaign"}

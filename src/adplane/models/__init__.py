@@ -11,6 +11,7 @@ from adplane.models.campaigns import (
     CampaignSpotPrice,
 )
 from adplane.models.catalogues import RejectReason, Restriction, Segment
+from adplane.models.creatives import CampaignCreative, Creative
 from adplane.models.filterlists import CampaignFilterList, FilterList, FilterListItem
 from adplane.models.inventory import AdFormat, Site, Spot
 from adplane.models.media import MediaAsset
@@ -26,12 +27,14 @@ __all__ = [
     "Base",
     "Campaign",
     "CampaignChange",
+    "CampaignCreative",
     "CampaignExtension",
     "CampaignFilterList",
     "CampaignRestriction",
     "CampaignRule",
     "CampaignSegment",
     "CampaignSpotPrice",
+    "Creative",
     "FilterList",
     "FilterListItem",
     "MediaAsset",

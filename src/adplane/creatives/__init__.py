@@ -1,0 +1,1 @@
+"""Creatives: the six variants of the one creative, their review and campaign assignment."""
