@@ -459,3 +459,14 @@ async def approved_for_campaigns(
 async def approved_for_campaign(session: AsyncSession, campaign_id: int) -> list[schemas.Creative]:
     """The approved, active creatives of one campaign."""
     return (await approved_for_campaigns(session, [campaign_id]))[campaign_id]
+
+
+# names for reports
+
+
+async def creative_names(
+    session: AsyncSession, principal: Principal, ids: list[int]
+) -> dict[int, str]:
+    """Id -> name of the creatives the principal may see; deleted ones keep their names here,
+    so a report over the days they ran still says what they were."""
+    return await CreativeRepository.from_session(session).names(ids, account_id=principal.scope())

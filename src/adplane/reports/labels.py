@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adplane.accounts import service as account_service
 from adplane.accounts.principal import Principal
 from adplane.campaigns import service as campaign_service
+from adplane.creatives import service as creative_service
 from adplane.inventory import service as inventory_service
 from adplane.kit.pagination import PageParams
 from adplane.reports.catalog import DIMENSIONS
@@ -113,5 +114,6 @@ async def _account_names(
 LABELLERS = Labellers()
 LABELLERS.register("account_id", "account_name", _account_names)
 LABELLERS.register("campaign_id", "campaign_name", _campaign_names)
+LABELLERS.register("creative_id", "creative_name", creative_service.creative_names)
 LABELLERS.register("site_id", "site_name", inventory_service.site_names)
 LABELLERS.register("spot_id", "spot_name", inventory_service.spot_names)
