@@ -190,3 +190,55 @@ async def test_the_sweep_records_no_funds(
     await app.state.jobs.run_once()
     entries = await history(client, poor.headers, f"/campaigns/{campaign['id']}/history")
     assert entries[-1]["changes"] == {"stop_reason": [None, "no_funds"]}
+
+
+async def test_new_sources_beside_listed_ones_each_fire_once(
+    app: Any, client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    h = advertiser.headers
+    target = await create_list(client, h)
+    rule = await create_rule(client, h, target["id"])
+    campaign = await create_campaign(client, h)
+    await link(client, h, campaign["id"], rule["id"])
+    cid = campaign["id"]
+    await post_events(client, h, [recent(cid, domain="first.example") for _ in range(3)])
+    await app.state.events.flush()
+    assert (await app.state.jobs.run_once()).fired == 1
+    # Next tick: the first source still matches and two more do now.
+    more = [recent(cid, domain=d) for d in ("second.example", "third.example") for _ in range(3)]
+    await post_events(client, h, more)
+    await app.state.events.flush()
+    report = await app.state.jobs.run_once()
+    assert sorted(report.evaluated[0].fired) == ["second.example", "third.example"]
+    assert await items(client, h, target["id"]) == [
+        "first.example",
+        "second.example",
+        "third.example",
+    ]
+    fired = await history(client, h, f"/rules/{rule['id']}/history")
+    assert fired[0]["source"] == "first.example"
+    assert sorted(f["source"] for f in fired) == [
+        "first.example",
+        "second.example",
+        "third.example",
+    ]
+    listed = await client.get(f"{API}/filterlists/{target['id']}", headers=h)
+    assert listed.json()["item_count"] == 3
+
+
+async def test_a_source_the_list_refuses_is_skipped_and_the_rest_added(
+    app: Any, client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    h = advertiser.headers
+    target = await create_list(client, h)
+    rule = await create_rule(client, h, target["id"])
+    campaign = await create_campaign(client, h)
+    await link(client, h, campaign["id"], rule["id"])
+    cid = campaign["id"]
+    events = [recent(cid, domain=d) for d in ("not a domain", "fine.example") for _ in range(3)]
+    await post_events(client, h, events)
+    await app.state.events.flush()
+    report = await app.state.jobs.run_once()
+    assert report.failed == []
+    assert report.evaluated[0].fired == ["fine.example"]
+    assert await items(client, h, target["id"]) == ["fine.example"]

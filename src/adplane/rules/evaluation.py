@@ -64,6 +64,46 @@ async def watches(session: AsyncSession) -> list[Watch]:
     return await RuleRepository.from_session(session).watches()
 
 
+class _Partly(Exception):
+    """Some but not all of a batch were new: undo it and find out which, one by one."""
+
+
+Candidate = tuple[str, dict[str, int | Decimal]]
+
+
+async def _new_sources(
+    session: AsyncSession, list_id: int, candidates: list[Candidate], rule_id: int
+) -> list[Candidate]:
+    """Add the candidates to the list; the ones that were not in it yet.
+
+    The list only says how many values were new. Most ticks add nothing (every matching
+    source is already in the list) or only new sources, so the whole batch goes in one call
+    first; only when some but not all were new is it undone and retried value by value.
+    """
+    try:
+        async with session.begin_nested():
+            added = await filterlist_service.add_items(session, list_id, [s for s, _ in candidates])
+            if 0 < added < len(candidates):
+                raise _Partly
+    except (_Partly, AppError):
+        # AppError: a value the list refuses; the others still go in, one by one below.
+        pass
+    else:
+        return candidates if added else []
+    new: list[Candidate] = []
+    for source, found in candidates:
+        try:
+            async with session.begin_nested():
+                one = await filterlist_service.add_items(session, list_id, [source])
+        except AppError as exc:
+            # A value the list's type refuses (a malformed domain in the events) is skipped.
+            log.info("rule %d: %r not added to list %d: %s", rule_id, source, list_id, exc)
+            continue
+        if one:
+            new.append((source, found))
+    return new
+
+
 def _number(value: object) -> int | Decimal:
     if isinstance(value, int | Decimal):
         return value
@@ -94,7 +134,7 @@ async def evaluate(
     metrics = tuple(METRICS[name] for name in metrics_of(conditions))
     end = _naive(now)
     start = end - timedelta(days=rule.lookback_days)
-    candidates: list[tuple[str, dict[str, int | Decimal]]] = []
+    candidates: list[Candidate] = []
     page = 1
     while True:
         query = ReportQuery(
@@ -120,17 +160,10 @@ async def evaluate(
             break
         page += 1
     result.matched = len(candidates)
+    if not candidates:
+        return result
     firings = FiringRepository.from_session(session)
-    for source, found in candidates:
-        try:
-            async with session.begin_nested():
-                added = await filterlist_service.add_items(session, target.id, [source])
-        except AppError as exc:
-            # A value the list's type refuses (a malformed domain in the events) is skipped.
-            log.info("rule %d: %r not added to list %d: %s", rule.id, source, target.id, exc)
-            continue
-        if not added:
-            continue
+    for source, found in await _new_sources(session, target.id, candidates, rule.id):
         await firings.create(
             RuleFiring(
                 rule_id=rule.id,
