@@ -139,6 +139,12 @@ async def world(
         f"{API}/media", files={"file": ("a.png", media_files.image())}, headers=advertiser.headers
     )
     assert media.status_code == 201, media.text
+    own_media = await client.post(
+        f"{API}/media",
+        files={"file": ("own.png", media_files.image())},
+        headers=other_advertiser.headers,
+    )
+    assert own_media.status_code == 201, own_media.text
     assert advertiser.account_id is not None
     fresh = await client.get(f"{API}/campaigns/{campaign['id']}", headers=advertiser.headers)
     ids = {
@@ -277,7 +283,7 @@ async def test_another_accounts_id_in_the_account_header_is_not_found(
 
 
 @pytest.mark.parametrize(
-    "path", ["/campaigns", "/accounts", "/users", "/api-keys"], ids=lambda p: f"GET {p}"
+    "path", ["/campaigns", "/accounts", "/users", "/api-keys", "/media"], ids=lambda p: f"GET {p}"
 )
 async def test_unfiltered_lists_hide_the_owners_resources(
     client: httpx.AsyncClient, world: World, path: str
@@ -289,6 +295,7 @@ async def test_unfiltered_lists_hide_the_owners_resources(
         "/accounts": ("id", world.ids["account"]),
         "/users": ("account_id", world.ids["account"]),
         "/api-keys": ("user_id", world.ids["user"]),
+        "/media": ("account_id", world.ids["account"]),
     }[path]
     assert items
     assert [item for item in items if item[owner_field] == owner_id] == []
