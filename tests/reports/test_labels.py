@@ -13,6 +13,7 @@ from adplane.kit.db import Database
 from adplane.reports.labels import LABELLERS, Labellers
 from adplane.reports.schemas import Value
 from tests.conftest import Actor
+from tests.creatives.helpers import banner_tag, create
 from tests.events.helpers import event, post_events, report
 from tests.support.native import API, create_campaign
 
@@ -84,6 +85,36 @@ async def test_labels_name_each_id_right_after_it(
     ]
     assert list(body["rows"][0]) == list(body["rows"][1])
     assert body["totals"] == {"impressions": 3}
+
+
+async def test_creatives_are_named_for_their_own_account_only(
+    client: httpx.AsyncClient,
+    app: Any,
+    database: Database,
+    advertiser: Actor,
+    other_advertiser: Actor,
+) -> None:
+    campaign = await create_campaign(client, advertiser.headers, name="With creatives")
+    mine = await create(client, advertiser.headers, banner_tag(name="Blue banner"))
+    theirs = await create(client, other_advertiser.headers, banner_tag(name="Red banner"))
+    await _post(client, app, advertiser, [event(campaign["id"], creative_id=mine["id"])])
+    body = await report(
+        client,
+        advertiser.headers,
+        dimensions=["creative_id"],
+        metrics=["impressions"],
+        labels=True,
+    )
+    assert body["rows"] == [
+        {"creative_id": mine["id"], "creative_name": "Blue banner", "impressions": 1}
+    ]
+    rows: list[dict[str, Value]] = [{"creative_id": theirs["id"]}, {"creative_id": mine["id"]}]
+    async with database.sessionmaker() as session:
+        seen = await LABELLERS.attach(session, advertiser.principal, rows, ["creative_id"])
+    assert seen == [
+        {"creative_id": theirs["id"], "creative_name": None},
+        {"creative_id": mine["id"], "creative_name": "Blue banner"},
+    ]
 
 
 async def test_without_labels_rows_carry_ids_only(
