@@ -14,6 +14,7 @@ from starlette.types import Receive, Scope, Send
 
 from adplane import bootstrap
 from adplane.accounts.endpoints import router as accounts_router
+from adplane.campaigns import spend
 from adplane.campaigns.endpoints import router as campaigns_router
 from adplane.catalogues.endpoints import router as catalogues_router
 from adplane.creatives.endpoints import router as creatives_router
@@ -191,10 +192,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # --- start data-plane runtimes here (event log writer, loader) ---
         app.state.events = await bootstrap.start_runtime(settings)
-        app.state.jobs = jobs_runtime.start(settings, db, app.state.events.store)
+        reader = app.state.events.spend_reader
+        # This app's requests read this app's spend (never a process-wide reader).
+        app.state.session_info = spend.session_info(reader)
+        app.state.jobs = jobs_runtime.start(settings, db, app.state.events.store, reader)
         try:
             yield
         finally:
+            app.state.session_info = {}
             try:
                 if app.state.jobs is not None:
                     await app.state.jobs.stop()
@@ -212,6 +217,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.database = db
     app.state.events = None
     app.state.jobs = None
+    # Handed to every request's session (``kit.db.get_session``); the lifespan fills it.
+    app.state.session_info = {}
     app.state.login_guard = LoginGuard.create(
         account_limit=settings.login_attempts_per_account,
         address_limit=settings.login_attempts_per_address,

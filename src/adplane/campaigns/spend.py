@@ -1,7 +1,11 @@
 """The port through which the core reads campaign spend counters.
 
-The data plane (``adplane.events``) installs the real reader when the app starts; until then,
-and in a process without an analytics store, every counter is zero.
+The reader is passed in, never installed in the process: whoever opens a unit of work
+(the app for each request, the jobs for each tick) says which reader its sessions see, by
+opening them with ``session_info(reader)``, and the campaign views read it back with
+``reader_of(session)``. Two apps in one process (or an app and a job on other data) thus
+never see each other's spend. A session opened without a reader (the CLI, a test that only
+needs the database) sees zero everywhere.
 """
 
 from __future__ import annotations
@@ -9,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 
 @dataclass(frozen=True)
@@ -55,14 +61,17 @@ class NoSpend:
         return {}
 
 
-_reader: SpendReader = NoSpend()
+NO_SPEND = NoSpend()
+# The key under ``Session.info`` (SQLAlchemy's per-session dictionary for application data).
+_KEY = "adplane.campaigns.spend_reader"
 
 
-def install(reader: SpendReader) -> None:
-    """Make ``reader`` the source of spend counters for the core."""
-    global _reader
-    _reader = reader
+def session_info(reader: SpendReader) -> dict[str, Any]:
+    """``info`` for a session factory (``sessionmaker(info=...)``): its sessions read ``reader``."""
+    return {_KEY: reader}
 
 
-def reader() -> SpendReader:
-    return _reader
+def reader_of(session: AsyncSession) -> SpendReader:
+    """The reader the session was opened with; no spend when it was opened without one."""
+    found: SpendReader = session.info.get(_KEY, NO_SPEND)
+    return found

@@ -120,7 +120,7 @@ async def _context(session: AsyncSession, campaigns: Sequence[Campaign]) -> _Con
     now = utcnow()
     repo = CampaignRepository.from_session(session)
     balances = await repo.balances({c.account_id for c in campaigns})
-    reader = spend.reader()
+    reader = spend.reader_of(session)
     counters = await reader.counters([c.id for c in campaigns], day_start=_day_start(now))
     long = {c.id: period_start(c.budget_period, now) for c in campaigns if _has_long_period(c)}
     period_spend = await reader.spend_since(long) if long else {}
@@ -356,7 +356,7 @@ async def spend_since(
 ) -> dict[int, Decimal]:
     """Each campaign's spend from ``since`` until now."""
     await account_ids_for(session, principal, campaign_ids)
-    spent = await spend.reader().spend_since(dict.fromkeys(campaign_ids, as_utc(since)))
+    spent = await spend.reader_of(session).spend_since(dict.fromkeys(campaign_ids, as_utc(since)))
     return {cid: from_micros(spent.get(cid, 0)) for cid in campaign_ids}
 
 

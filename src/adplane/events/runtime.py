@@ -501,7 +501,6 @@ class EventRuntime:
         runtime = cls(paths, store, lock, writer, loader)
         writer.start()
         loader.start()
-        spend.install(runtime.spend_reader)
         return runtime
 
     async def append(
@@ -535,8 +534,6 @@ class EventRuntime:
             await self.writer.stop()
             await self.loader.stop()
         finally:
-            if spend.reader() is self.spend_reader:
-                spend.install(spend.NoSpend())
             await asyncio.to_thread(self.store.close)
             self.lock.release()
 

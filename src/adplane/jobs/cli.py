@@ -8,7 +8,6 @@ import json
 import typer
 
 from adplane import bootstrap
-from adplane.campaigns import spend
 from adplane.events.runtime import DuckDBSpendReader, open_store, recover
 from adplane.events.segments import LoaderLock, LogPaths
 from adplane.jobs import tick
@@ -28,11 +27,8 @@ async def _tick(settings: Settings) -> TickReport:
     try:
         # Events logged but not loaded yet count: load them first, as a starting server does.
         await asyncio.to_thread(recover, LogPaths.under(settings.data_dir), store)
-        spend.install(reader)
-        return await tick.run(db, DuckDBBackend(store))
+        return await tick.run(db, DuckDBBackend(store), reader)
     finally:
-        if spend.reader() is reader:
-            spend.install(spend.NoSpend())
         await db.dispose()
         await asyncio.to_thread(store.close)
 

@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass, field
 
 from adplane.campaigns import service as campaign_service
+from adplane.campaigns.spend import SpendReader, session_info
 from adplane.campaigns.sweeps import StateChange
 from adplane.kit.db import Database
 from adplane.kit.time import utcnow
@@ -47,11 +48,11 @@ class TickReport:
         }
 
 
-async def run(database: Database, backend: Backend) -> TickReport:
-    """Run the rules and the state sweep once."""
+async def run(database: Database, backend: Backend, spend_reader: SpendReader) -> TickReport:
+    """Run the rules and the state sweep once; campaign states count ``spend_reader``'s spend."""
     report = TickReport()
     now = utcnow()
-    async with database.sessionmaker() as session:
+    async with database.sessionmaker(info=session_info(spend_reader)) as session:
         async with session.begin():
             watches = await evaluation.watches(session)
         for watch in watches:

@@ -208,7 +208,10 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     and a failed commit is reported as an error instead of being lost after a 2xx.
     """
     database: Database = request.app.state.database
-    async with database.sessionmaker() as session:
+    # What the app hands to every request's session (``Session.info``), such as the spend
+    # reader its data plane opened; per app, so two apps on one database stay apart.
+    info: dict[str, Any] = getattr(request.app.state, "session_info", None) or {}
+    async with database.sessionmaker(info=dict(info)) as session:
         try:
             yield session
         except BaseException:
