@@ -99,6 +99,7 @@ RESOURCES: dict[str, str | None] = {
     "filterlist": "filterlist",
     "rules": "rule",
     "creatives": "creative",
+    "optimization-rule": "rule",
     "segments": "segment",
     "users": "user",
     "spot-prices": "spot",

@@ -5,7 +5,7 @@ server hands out. The examples whose answer is fixed (logout, deletes, link writ
 compared field by field; the others must echo the fields they sent and answer with the
 document's fields. The four uploads send real files the test makes.
 
-Sections whose domain has not landed yet (creatives, optimization rules) are listed in
+Sections whose domain has not landed yet (creatives) are listed in
 ``NOT_YET`` and the test checks that this list is exactly what the dialect does not serve,
 so it fails the day one of them is served without being replayed here.
 """
@@ -27,13 +27,8 @@ from tests.support.server import LiveServer, new_user
 EXAMPLES: dict[str, Any] = json.loads(
     (Path(__file__).with_name("document_examples.json")).read_text()
 )
-FIXED = ("1.2", "3.5", "7.5", "8.2", "8.3", "8.4")
-NOT_YET = {
-    *(f"5.{i}" for i in range(1, 13)),
-    *(f"6.{i}" for i in range(1, 5)),
-    *(f"9.{i}" for i in range(1, 6)),
-    *(f"10.{i}" for i in range(1, 4)),
-}
+FIXED = ("1.2", "3.5", "7.5", "8.2", "8.3", "8.4", "9.5", "10.3")
+NOT_YET = {*(f"5.{i}" for i in range(1, 13)), *(f"6.{i}" for i in range(1, 5))}
 FUTURE_YEAR = "2031"
 JSON = {"Accept": "application/json", "Content-type": "application/json"}
 FORM = {"Accept": "application/json", "Content-type": "application/x-www-form-urlencoded"}
@@ -207,6 +202,38 @@ def test_the_documents_requests(live_server: LiveServer, sa: httpx.Client) -> No
     links = _ok(_send(sa, "8.1", token, f"api/campaigns/{cid}/filterlists"))
     _same_keys(links["data"][0], EXAMPLES["8.1"]["response"]["data"][0])
     assert [x["filterList"]["id"] for x in links["data"]] == [lid, urls]
+    # 9.x rules (the core pairs a blacklist rule with a black list), 10.x the relation.
+    black = _ok(_send(sa, "7.3", token, title="black", type="domain", isInclude=False, items=[]))
+    bid = black["data"]["id"]
+    rule = _ok(_send(sa, "9.3", token, targetFilterListId=bid))["data"]
+    _same_keys(rule, EXAMPLES["9.3"]["response"]["data"])
+    for key in ("name", "timeRange", "then", "targetFilterListId"):
+        assert rule[key] == {**EXAMPLES["9.3"]["request"], "targetFilterListId": bid}[key], key
+    white = _ok(_send(sa, "7.3", token, title="white", type="domain", isInclude=True, items=[]))
+    changed = _ok(
+        _send(
+            sa,
+            "9.4",
+            token,
+            f"api/optimization-rule/{rule['id']}",
+            targetFilterListId=white["data"]["id"],
+        )
+    )["data"]
+    for key in ("name", "timeRange", "then"):
+        assert changed[key] == EXAMPLES["9.4"]["request"][key], key
+    _same_keys(_ok(_send(sa, "9.1", token))["data"][0], EXAMPLES["9.1"]["response"]["data"][0])
+    _same_keys(
+        _ok(_send(sa, "9.2", token, f"api/optimization-rule/{rule['id']}"))["data"],
+        EXAMPLES["9.2"]["response"]["data"],
+    )
+    relation = _ok(_send(sa, "10.2", token, campaignId=cid, ruleId=rule["id"]))
+    assert relation["ruleId"] == rule["id"]
+    _same_keys(
+        _ok(_send(sa, "10.1", token, f"api/campaign/{cid}/optimization-rule-relation"))["data"],
+        EXAMPLES["10.1"]["response"]["data"],
+    )
+    answers["10.3"] = _send(sa, "10.3", token, f"api/campaign/{cid}/optimization-rule-relation")
+    answers["9.5"] = _send(sa, "9.5", token, f"api/optimization-rule/{rule['id']}")
     answers["8.4"] = _send(sa, "8.4", token, f"api/campaigns/{cid}/filterlists", ids=[urls])
     answers["7.5"] = _send(sa, "7.5", token, f"api/filterlist/{urls}")
     answers["3.5"] = _send(sa, "3.5", token, f"api/campaigns/{cid}")

@@ -16,6 +16,7 @@ from adplane.dialects.smartyads.auth import TOKEN_TTL_SECONDS, CurrentPrincipal,
 from adplane.dialects.smartyads.limits import RateLimits
 from adplane.dialects.smartyads.lists import router as lists_router
 from adplane.dialects.smartyads.media import router as media_router
+from adplane.dialects.smartyads.rules import router as rules_router
 from adplane.dialects.smartyads.statistic import router as statistic_router
 from adplane.kit.db import Session
 from adplane.kit.errors import FieldError, NotFound, ValidationFailed
@@ -196,7 +197,7 @@ def create_api() -> FastAPI:
         ),
         version="1",
         install_errors=errors.install,
-        routers=[router, statistic_router, lists_router, media_router],
+        routers=[router, statistic_router, lists_router, media_router, rules_router],
     )
     api.add_middleware(RateLimits)
     return api

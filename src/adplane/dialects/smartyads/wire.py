@@ -477,3 +477,66 @@ class MediaCreated(BaseModel):
 class VideoCreated(BaseModel):
     message: str
     data: list[VideoItem]
+
+
+# --- optimization rules ---------------------------------------------------------------------
+
+TimeRange = Literal["last_day", "last_3_days", "last_week", "last_month"]
+Then = Literal["whitelist_source", "blacklist_source"]
+
+
+class RuleConditionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    condition: Literal["when", "and", "or"]
+    action: str = Field(max_length=32, description="ctr, clicks, winrate, impressions, dspSpend")
+    comparison: Literal[">", "<", "="]
+    value: Decimal | str = Field(description="A number (a string as in the document, or not)")
+
+
+class RuleInput(BaseModel):
+    """Create (every field required, as documented) and update (the fields sent)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, max_length=255)
+    timeRange: TimeRange | None = None
+    then: Then | None = None
+    targetFilterListId: Id | None = None
+    conditions: Annotated[list[RuleConditionIn], Field(max_length=20)] | None = None
+
+
+class RuleCondition(BaseModel):
+    condition: str
+    action: str
+    comparison: str
+    value: str
+
+
+class RuleOut(BaseModel):
+    id: int
+    userId: int
+    ownerCampaignId: int
+    name: str
+    timeRange: str
+    then: Then
+    targetFilterListId: int
+    conditions: list[RuleCondition]
+    createdAt: str
+    updatedAt: str
+
+
+class RulePage(BaseModel):
+    data: list[RuleOut]
+    meta: Meta
+
+
+class RuleOne(BaseModel):
+    data: RuleOut
+
+
+class RuleRelation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    campaignId: Id
+    ruleId: Id
