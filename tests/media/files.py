@@ -114,13 +114,22 @@ def lying_bomb(unpacked_bytes: int) -> bytes:
     return bytes(data)
 
 
-def encoded_mp4(width: int = 64, height: int = 48, frames: int = 20, fps: int = 10) -> bytes:
-    """An MP4 encoded by FFmpeg (through PyAV): ``frames / fps`` seconds of MPEG-4 video."""
+def encoded_mp4(
+    width: int = 64,
+    height: int = 48,
+    frames: int = 20,
+    fps: int = 10,
+    *,
+    container_format: str = "mp4",
+    codec: str = "mpeg4",
+) -> bytes:
+    """A video encoded by FFmpeg (through PyAV): ``frames / fps`` seconds, MPEG-4 in MP4 by
+    default (``container_format="webm", codec="libvpx"`` for WebM)."""
     import av
 
     buffer = io.BytesIO()
-    with av.open(buffer, mode="w", format="mp4") as container:
-        stream = container.add_stream("mpeg4", rate=fps)
+    with av.open(buffer, mode="w", format=container_format) as container:
+        stream = container.add_stream(codec, rate=fps)
         stream.width, stream.height = width, height
         stream.pix_fmt = "yuv420p"
         for index in range(frames):

@@ -134,6 +134,27 @@ async def test_an_ffmpeg_encoded_mp4_is_read_back(
             )
 
 
+async def test_an_ffmpeg_encoded_webm_is_read_back_and_a_truncated_one_refused(
+    database: Database, advertiser: Actor, store: LocalStorage
+) -> None:
+    data = files.encoded_mp4(80, 60, 20, 10, container_format="webm", codec="libvpx")
+    async with database.sessionmaker() as session, session.begin():
+        asset = await service.upload(
+            session, advertiser.principal, content=data, filename="ad.webm", storage=store
+        )
+    assert (asset.width, asset.height, asset.duration_ms) == (80, 60, 2000)
+    assert (asset.mime_type, asset.url.rsplit(".", 1)[1]) == ("video/webm", "webm")
+    async with database.sessionmaker() as session:
+        with pytest.raises(ValidationFailed, match="truncated"):
+            await service.upload(
+                session,
+                advertiser.principal,
+                content=data[:-10],
+                filename="cut.webm",
+                storage=store,
+            )
+
+
 def test_the_stored_name_keeps_the_real_extension_and_no_folders() -> None:
     assert service.safe_filename("../../etc/passwd") == "passwd"
     assert service.safe_filename("C:\\Users\\me\\ad.png") == "ad.png"

@@ -7,8 +7,9 @@ runs them off the event loop. A file that is not what it claims, or is truncated
 - Images: Pillow identifies the format and decodes the whole image, so a truncated file is
   caught; pixels beyond ``MAX_IMAGE_PIXELS`` are refused before decoding (decompression bombs).
 - Videos: hachoir (pure Python, no ffmpeg) reads the container's duration and frame size.
-  hachoir tolerates truncated files, so ISO media (MP4, MOV) is also walked box by box
-  here: a box that runs past the end of the file means the upload was cut short.
+  hachoir tolerates truncated files, so the container's top level is also walked here (ISO
+  media boxes for MP4 and MOV, EBML elements for WebM): an element that runs past the end
+  of the file means the upload was cut short.
 - HTML5 bundles: a zip with ``index.html`` at its root (or inside its single top-level
   folder, as "compress folder" tools write it). Every entry is checked before anything is
   written: no absolute path, no ``..``, no symbolic link, no encryption, at most so many
@@ -200,10 +201,10 @@ def probe_video(path: Path, size: int) -> Probed:
             raise Refused("the video's headers cannot be read") from exc
     if metadata is None:
         raise Refused("the video's headers cannot be read")
-    if name == "MP4File":
-        with path.open("rb") as handle:
-            if not _iso_boxes_complete(handle, size):
-                raise Refused("the video is truncated: a part of it runs past the end of the file")
+    with path.open("rb") as handle:
+        complete = (_iso_boxes_complete if name == "MP4File" else _ebml_complete)(handle, size)
+    if not complete:
+        raise Refused("the video is truncated: a part of it runs past the end of the file")
     duration = _value(metadata, "duration")
     width = _value(metadata, "width")
     height = _value(metadata, "height")
@@ -231,8 +232,48 @@ def probe_video(path: Path, size: int) -> Probed:
 
 
 def _value(metadata: Any, key: str) -> Any:
+    """A metadata value, from the file's own or else its first stream's (Matroska keeps the
+    frame size per track); None when no one has it."""
     # hachoir's ``get`` raises for a missing value unless given a default other than None.
-    return metadata.get(key) if metadata.has(key) else None
+    if metadata.has(key):
+        return metadata.get(key)
+    for group in metadata.iterGroups() if hasattr(metadata, "iterGroups") else ():
+        if group.has(key):
+            return group.get(key)
+    return None
+
+
+def _vint(handle: BinaryIO, *, keep_marker: bool) -> tuple[int, int] | None:
+    """An EBML variable-length integer: (value, its length in bytes), or None at the end."""
+    first = handle.read(1)
+    if not first:
+        return None
+    length = 8 - first[0].bit_length() + 1
+    if length > 8:
+        return None
+    rest = handle.read(length - 1)
+    if len(rest) < length - 1:
+        return None
+    value = first[0] if keep_marker else first[0] & (0xFF >> length)
+    for byte in rest:
+        value = value << 8 | byte
+    return value, length
+
+
+def _ebml_complete(handle: BinaryIO, size: int) -> bool:
+    """Whether a Matroska file's top-level elements (EBML header, Segment) fit in the file."""
+    offset = 0
+    while offset < size:
+        handle.seek(offset)
+        element = _vint(handle, keep_marker=True)
+        length = _vint(handle, keep_marker=False) if element is not None else None
+        if element is None or length is None:
+            return False
+        value, width = length
+        if value == (1 << (7 * width)) - 1:
+            return True  # "unknown size" (a live stream): runs to the end of the file
+        offset = handle.tell() + value
+    return offset == size
 
 
 def _is_webm(path: Path) -> bool:
