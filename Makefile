@@ -21,7 +21,9 @@ demo: $(STAMP)
 	$(BIN)/adplane demo --host $${HOST:-127.0.0.1} --port $${PORT:-8000}
 
 ## Install everything and run the whole suite: lint, types, tests on SQLite and PostgreSQL.
-test: lint typecheck unit
+## Ends with the time each phase took.
+test:
+	@MAKE="$(MAKE)" bash .ci/phases install lint typecheck unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -39,8 +41,14 @@ postgres-binaries:
 		echo "install the PostgreSQL 15 server (Debian/Ubuntu: apt-get install postgresql-15) and put its bin directory (e.g. /usr/lib/postgresql/15/bin) on PATH" >&2; \
 		exit 2; fi
 
+# Parallel test workers (pytest-xdist): one per logical CPU by default; TEST_WORKERS=0 runs serially.
+# loadgroup keeps each xdist_group on one worker (the timing-sensitive tests, docs/testing.md).
+TEST_WORKERS ?= logical
+PYTEST_ARGS ?=
+
 unit: $(STAMP) postgres-binaries
-	$(BIN)/python -m pytest -q -p no:cacheprovider; status=$$?; \
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup \
+		--durations=25 $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "no tests were collected: the suite is broken" >&2; exit 1; fi; \
 	exit $$status
 

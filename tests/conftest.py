@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -34,14 +34,96 @@ BACKENDS = ("sqlite", "postgresql")
 TEST_SECRET = "test-secret-key-not-the-default-32b"
 
 
+@dataclass
+class Seeds:
+    rows: dict[str, list[dict[str, Any]]]
+
+
+class Harness:
+    """This process's databases, built at most once each, whatever order the tests run in.
+
+    Under pytest-xdist every worker is its own process with its own harness: its own
+    PostgreSQL cluster (own data directory and port), its own SQLite files under the worker's
+    base temporary directory, its own servers. Nothing is shared between workers.
+
+    The cache is what keeps the parametrized ``backend`` fixture cheap: when the order of the
+    tests a worker receives (an ``xdist_group`` runs its tests together) switches between the
+    backends more than once, pytest tears down and sets up the backend's fixtures again, and
+    they take what was built here instead of creating a database that already exists.
+    """
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self.tmp_path_factory = tmp_path_factory
+        self._cluster: PostgresCluster | None = None
+        self._urls: dict[tuple[str, str], str] = {}
+        self._migrated: dict[str, tuple[Database, Seeds]] = {}
+        self._servers: dict[str, LiveServer] = {}
+
+    def cluster(self) -> PostgresCluster:
+        """The PostgreSQL server, started on first use; failing to start fails the test."""
+        if self._cluster is None:
+            self._cluster = PostgresCluster.start()
+        return self._cluster
+
+    def database_url(self, backend: str, name: str) -> str:
+        key = (backend, name)
+        if key not in self._urls:
+            if backend == "sqlite":
+                tmp = self.tmp_path_factory.mktemp(f"db-{backend}-{name}")
+                self._urls[key] = f"sqlite+aiosqlite:///{tmp / (name + '.sqlite3')}"
+            else:
+                self._urls[key] = self.cluster().create_database(name)
+        return self._urls[key]
+
+    async def migrated(self, backend: str) -> tuple[Database, Seeds]:
+        if backend not in self._migrated:
+            url = self.database_url(backend, "adplane_test")
+            await upgrade_async(url)
+            db = create_database(url)
+            seeds: dict[str, list[dict[str, Any]]] = {}
+            async with db.engine.connect() as conn:
+                for table in Base.metadata.sorted_tables:
+                    rows = (await conn.execute(select(table))).mappings().all()
+                    if rows:
+                        seeds[table.name] = [dict(r) for r in rows]
+            self._migrated[backend] = (db, Seeds(seeds))
+        return self._migrated[backend]
+
+    def live_server(self, backend: str) -> LiveServer:
+        if backend not in self._servers:
+            tmp = self.tmp_path_factory.mktemp(f"live-{backend}")
+            url = self.database_url(backend, "adplane_live")
+            (tmp / "data").mkdir(exist_ok=True)
+            server = LiveServer(server_env(tmp / "data", url))
+            server.create_admin()
+            server.start()
+            self._servers[backend] = server
+        return self._servers[backend]
+
+    async def close(self) -> None:
+        try:
+            for server in self._servers.values():
+                server.stop()
+            for db, _ in self._migrated.values():
+                await db.dispose()
+        finally:
+            if self._cluster is not None:
+                self._cluster.stop()
+
+
 @pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[PostgresCluster]:
-    """The run's PostgreSQL server; failing to start it fails the run (it is not optional)."""
-    cluster = PostgresCluster.start()
+async def harness(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harness]:
+    built = Harness(tmp_path_factory)
     try:
-        yield cluster
+        yield built
     finally:
-        cluster.stop()
+        await built.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster(harness: Harness) -> PostgresCluster:
+    """The run's PostgreSQL server; failing to start it fails the run (it is not optional)."""
+    return harness.cluster()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -49,42 +131,14 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def _database_url(backend: str, tmp: Path, cluster_factory: Any, name: str) -> str:
-    if backend == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp / (name + '.sqlite3')}"
-    cluster: PostgresCluster = cluster_factory()
-    return cluster.create_database(name)
+@pytest.fixture(scope="session")
+def database_url(backend: str, harness: Harness) -> str:
+    return harness.database_url(backend, "adplane_test")
 
 
 @pytest.fixture(scope="session")
-def database_url(
-    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-) -> str:
-    tmp = tmp_path_factory.mktemp(f"db-{backend}")
-    return _database_url(
-        backend, tmp, lambda: request.getfixturevalue("postgres_cluster"), "adplane_test"
-    )
-
-
-@dataclass
-class Seeds:
-    rows: dict[str, list[dict[str, Any]]]
-
-
-@pytest.fixture(scope="session")
-async def migrated(database_url: str) -> AsyncIterator[tuple[Database, Seeds]]:
-    await upgrade_async(database_url)
-    db = create_database(database_url)
-    seeds: dict[str, list[dict[str, Any]]] = {}
-    async with db.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
-            rows = (await conn.execute(select(table))).mappings().all()
-            if rows:
-                seeds[table.name] = [dict(r) for r in rows]
-    try:
-        yield db, Seeds(seeds)
-    finally:
-        await db.dispose()
+async def migrated(backend: str, harness: Harness) -> tuple[Database, Seeds]:
+    return await harness.migrated(backend)
 
 
 async def reset(db: Database, seeds: Seeds) -> None:
@@ -233,22 +287,9 @@ async def other_advertiser(factory: Factory) -> Actor:
 
 
 @pytest.fixture(scope="session")
-def live_server(
-    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-) -> Iterator[LiveServer]:
+def live_server(backend: str, harness: Harness) -> LiveServer:
     """A real ``adplane serve`` process per backend, on its own database, for the session."""
-    tmp = tmp_path_factory.mktemp(f"live-{backend}")
-    url = _database_url(
-        backend, tmp, lambda: request.getfixturevalue("postgres_cluster"), "adplane_live"
-    )
-    server = LiveServer(server_env(tmp / "data", url))
-    (tmp / "data").mkdir(exist_ok=True)
-    server.create_admin()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    return harness.live_server(backend)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

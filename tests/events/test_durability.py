@@ -20,7 +20,9 @@ import pytest
 
 from tests.support.server import LiveServer, new_user, server_env
 
-pytestmark = pytest.mark.e2e
+# Timing-sensitive (deadlines, a server killed mid-write): one worker runs all of the "timing"
+# group, one test after another, so these never load each other (docs/testing.md).
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("timing")]
 
 BATCH = 400
 CLIENTS = 4

@@ -11,6 +11,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+PORT_ATTEMPTS = 5
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -48,9 +50,9 @@ class PostgresCluster:
             )
         root = Path(tempfile.mkdtemp(prefix="adplane-pg-"))
         os.chmod(root, 0o777)
-        cluster = cls(root, free_port())
         if os.geteuid() == 0:
             shutil.chown(root, "postgres", "postgres")
+        cluster = cls(root, free_port())
         subprocess.run(
             _as_postgres(
                 [
@@ -69,37 +71,48 @@ class PostgresCluster:
             check=True,
             capture_output=True,
         )
+        # The port is free when chosen but not reserved: another test process (an xdist
+        # worker, a client socket) can take it before the server binds. Retry on a new one.
+        for _ in range(PORT_ATTEMPTS):
+            if cluster._start_server():
+                return cluster
+            cluster.port = free_port()
+        raise RuntimeError("PostgreSQL did not start; see " + str(root / "log"))
+
+    def _start_server(self) -> bool:
         options = (
-            f"-p {cluster.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        subprocess.run(
+        started = subprocess.run(
             _as_postgres(
                 [
                     "pg_ctl",
                     "-D",
-                    str(cluster.data_dir),
+                    str(self.data_dir),
                     "-o",
                     options,
                     "-l",
-                    str(root / "log"),
+                    str(self.root / "log"),
                     "-w",
                     "-t",
                     "60",
                     "start",
                 ]
             ),
-            check=True,
+            check=False,
             capture_output=True,
         )
+        if started.returncode != 0:
+            return False
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                with socket.create_connection(("127.0.0.1", cluster.port), timeout=1):
-                    return cluster
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return True
             except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("PostgreSQL did not start; see " + str(root / "log"))
+                time.sleep(0.05)
+        return False
 
     def create_database(self, name: str) -> str:
         subprocess.run(

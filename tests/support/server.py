@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.support.postgres import free_port
+from tests.support.postgres import PORT_ATTEMPTS, free_port
 
 BIN = Path(sys.executable).with_name("adplane")
 
@@ -54,23 +54,39 @@ class LiveServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60) -> None:
-        log = open(Path(self.env["ADPLANE_DATA_DIR"]) / f"server-{self.port}.log", "ab")
-        self.process = subprocess.Popen(
-            [str(BIN), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        # The port is free when chosen but not reserved: another test process (an xdist worker,
+        # a client socket) can take it first. Only that failure is retried, on a new port.
+        for _ in range(PORT_ATTEMPTS):
+            if self._start(timeout):
+                return
+            self.port = free_port()
+        raise RuntimeError(f"adplane serve found no free port in {PORT_ATTEMPTS} attempts")
+
+    def _start(self, timeout: float) -> bool:
+        """Start and wait until healthy; False if the port was taken, raises otherwise."""
+        path = Path(self.env["ADPLANE_DATA_DIR"]) / f"server-{self.port}.log"
+        with open(path, "ab") as log:
+            offset = log.tell()
+            self.process = subprocess.Popen(
+                [str(BIN), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                with open(path, "rb") as log:
+                    log.seek(offset)
+                    if b"already in use" in log.read():
+                        return False
                 raise RuntimeError(f"adplane serve exited with {self.process.returncode}")
             try:
                 if httpx.get(f"{self.base_url}/healthz", timeout=1).status_code == 200:
-                    return
+                    return True
             except httpx.HTTPError:
                 pass
-            time.sleep(0.1)
+            time.sleep(0.05)
         raise RuntimeError("adplane serve did not become healthy")
 
     def create_admin(self, email: str = "admin@live.test") -> str:
