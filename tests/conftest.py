@@ -39,6 +39,15 @@ class Seeds:
     rows: dict[str, list[dict[str, Any]]]
 
 
+def _database_url(backend: str, tmp: Path, cluster_factory: Any, name: str) -> str:
+    """A new, empty database ``name`` of ``backend``: a file under ``tmp``, or one in the
+    cluster (created again if a fixture set up earlier in this worker left one of that name)."""
+    if backend == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp / (name + '.sqlite3')}"
+    cluster: PostgresCluster = cluster_factory()
+    return cluster.create_database(name)
+
+
 class Harness:
     """This process's databases, built at most once each, whatever order the tests run in.
 
@@ -68,11 +77,8 @@ class Harness:
     def database_url(self, backend: str, name: str) -> str:
         key = (backend, name)
         if key not in self._urls:
-            if backend == "sqlite":
-                tmp = self.tmp_path_factory.mktemp(f"db-{backend}-{name}")
-                self._urls[key] = f"sqlite+aiosqlite:///{tmp / (name + '.sqlite3')}"
-            else:
-                self._urls[key] = self.cluster().create_database(name)
+            tmp = self.tmp_path_factory.mktemp(f"db-{backend}-{name}")
+            self._urls[key] = _database_url(backend, tmp, self.cluster, name)
         return self._urls[key]
 
     async def migrated(self, backend: str) -> tuple[Database, Seeds]:

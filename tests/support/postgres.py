@@ -115,6 +115,12 @@ class PostgresCluster:
         return False
 
     def create_database(self, name: str) -> str:
+        """An empty database ``name``, dropped first if it exists.
+
+        A module-scoped fixture is set up again when a worker's tests switch backends more than
+        once (an ``xdist_group`` runs together), and asks for the same name again.
+        """
+        # Two -c options: psql runs each on its own, outside a transaction, as both need.
         subprocess.run(
             _as_postgres(
                 [
@@ -125,6 +131,8 @@ class PostgresCluster:
                     str(self.port),
                     "-U",
                     "postgres",
+                    "-c",
+                    f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
                     "-c",
                     f"CREATE DATABASE {name}",
                 ]
