@@ -260,15 +260,6 @@ DOMAIN_MODULES = [m for m in MODULES if domain_of(m.name) is not None]
 
 # Temporary, explicit and shrinking: code that breaks a rule below and is being changed under
 # issue 8 ("Canonical core and dialect contract"). Remove an entry with the fix; add none.
-KNOWN_REPOSITORY_IMPORTS = {
-    # Campaign modules still reach the accounts, catalogues and inventory repositories; the
-    # services they should call exist (inventory.service.format_options, existing_spot_ids,
-    # existing_site_ids ...).
-    "campaigns/lifecycle.py",
-    "campaigns/spot_prices.py",
-    "campaigns/validation.py",
-    "catalogues/service.py",
-}
 KNOWN_ORM_SIGNATURES = {
     "accounts/service.py",  # accounts still hand rows to its endpoints, the CLI and auth
 }
@@ -290,8 +281,6 @@ def test_a_domain_never_imports_another_domains_repository(module: Module) -> No
             and imported.split(".")[1] not in {own, *NOT_DOMAINS}
         }
     )
-    if module.relative in KNOWN_REPOSITORY_IMPORTS:
-        return
     assert foreign == [], f"call the other domain's service instead of {foreign}"
 
 

@@ -12,8 +12,8 @@ from typing import Any, Literal
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adplane.accounts import service as accounts_service
 from adplane.accounts.principal import Principal
-from adplane.accounts.repository import AccountRepository
 from adplane.campaigns import schemas
 from adplane.campaigns.extensions import (
     Document,
@@ -145,7 +145,7 @@ async def create(
     dialects' documents (``campaigns.extensions``), stored with the campaign.
     """
     owner = principal.account_for_write(account_id)
-    if await AccountRepository.from_session(session).get_account(owner) is None:
+    if owner not in await accounts_service.accounts_by_ids(session, [owner]):
         raise NotFound(f"account {owner} not found")
     changed = set(fields.model_fields_set)
     if not fields.name:

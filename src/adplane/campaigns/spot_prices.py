@@ -11,7 +11,7 @@ from adplane.campaigns import schemas
 from adplane.campaigns.history import record
 from adplane.campaigns.repository import CampaignRepository
 from adplane.campaigns.views import load
-from adplane.inventory.repository import InventoryRepository
+from adplane.inventory import service as inventory_service
 from adplane.kit.errors import Conflict, NotFound, ValidationFailed
 from adplane.kit.money import from_micros, to_micros
 from adplane.kit.time import as_utc, utcnow
@@ -19,7 +19,7 @@ from adplane.models import CampaignSpotPrice
 
 
 async def _spot_exists(session: AsyncSession, spot_id: int) -> None:
-    if await InventoryRepository.from_session(session).get_spot(spot_id) is None:
+    if not await inventory_service.existing_spot_ids(session, {spot_id}):
         raise NotFound(f"spot {spot_id} not found")
 
 

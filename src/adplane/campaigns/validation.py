@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.campaigns import schemas
 from adplane.campaigns.repository import CampaignRepository
-from adplane.catalogues.repository import CatalogueRepository
-from adplane.inventory.repository import InventoryRepository
+from adplane.catalogues import service as catalogues_service
+from adplane.inventory import service as inventory_service
 from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc, utcnow
 from adplane.targeting import service as targeting_service
@@ -97,41 +97,41 @@ async def validate(
     if c.frequency_enabled and (c.frequency_cap is None or c.frequency_period is None):
         bad("frequency_cap", "frequency_cap and frequency_period are required when frequency is on")
 
-    inventory = InventoryRepository.from_session(session)
-    catalogue = CatalogueRepository.from_session(session)
     if c.format_id is not None and changed & {"format_id", "ad_format_options"}:
-        fmt = await inventory.get_format(c.format_id)
-        if fmt is None:
+        options = await inventory_service.format_options(session, c.format_id)
+        if options is None:
             bad("format_id", f"format {c.format_id} does not exist")
         elif c.ad_format_options:
-            unknown = [o for o in c.ad_format_options if o not in fmt.options]
+            unknown = [o for o in c.ad_format_options if o not in options]
             if unknown:
-                allowed = ", ".join(fmt.options) or "none"
+                allowed = ", ".join(options) or "none"
                 bad(
                     "ad_format_options",
-                    f"{unknown[0]!r} is not an option of format {fmt.id} ({allowed})",
+                    f"{unknown[0]!r} is not an option of format {c.format_id} ({allowed})",
                 )
     elif c.ad_format_options and c.format_id is None and "ad_format_options" in changed:
         bad("ad_format_options", "needs a format_id")
     if "targeting" in changed:
         for dim, lookup in (
-            ("spots", inventory.existing_spot_ids),
-            ("sites", inventory.existing_site_ids),
+            ("spots", inventory_service.existing_spot_ids),
+            ("sites", inventory_service.existing_site_ids),
         ):
             target: schemas.TargetList = getattr(t, dim)
             ids = {int(v) for v in [*target.include, *target.exclude]}
-            missing = sorted(ids - await lookup(ids))
+            missing = sorted(ids - await lookup(session, ids))
             if missing:
                 bad(f"targeting.{dim}", f"{dim[:-1]} {missing[0]} does not exist")
         errors.extend(await targeting_service.unknown_targeting(session, t))
     if "restriction_ids" in changed and c.restriction_ids:
-        found = await catalogue.restrictions_by_ids(set(c.restriction_ids))
+        found = await catalogues_service.restrictions_by_ids(session, set(c.restriction_ids))
         missing = sorted(set(c.restriction_ids) - set(found))
         if missing:
             bad("restriction_ids", f"restriction {missing[0]} does not exist")
     if "segments" in changed:
         wanted = c.segments.segment_ids()
-        invisible = wanted - await catalogue.visible_segment_ids(wanted, account_id)
+        invisible = wanted - await catalogues_service.visible_segment_ids(
+            session, wanted, account_id
+        )
         # Name the list that holds the unknown segment, so a dialect can point at its field.
         for part in ("targeting", "exclusion", "multipliers"):
             refs: list[schemas.SegmentRef] = list(getattr(c.segments, part).items)

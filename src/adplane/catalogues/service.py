@@ -14,8 +14,7 @@ from collections.abc import Collection
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts.principal import Principal
-from adplane.accounts.repository import AccountRepository
-from adplane.accounts.service import require_admin
+from adplane.accounts.service import accounts_by_ids, require_admin
 from adplane.catalogues import schemas
 from adplane.catalogues.repository import CatalogueRepository
 from adplane.kit.errors import Conflict, Forbidden, NotFound, ValidationFailed
@@ -202,6 +201,14 @@ async def segments_by_ids(
     return {sid: _segment(s) for sid, s in rows.items() if _can_see(principal, s)}
 
 
+async def visible_segment_ids(
+    session: AsyncSession, ids: Collection[int], account_id: int
+) -> set[int]:
+    """The segments among ``ids`` that a campaign of ``account_id`` may use (its own and the
+    platform-wide ones)."""
+    return await CatalogueRepository.from_session(session).visible_segment_ids(ids, account_id)
+
+
 async def create_segment(
     session: AsyncSession, principal: Principal, data: schemas.SegmentCreate
 ) -> schemas.Segment:
@@ -209,8 +216,7 @@ async def create_segment(
     if principal.is_admin:
         owner = data.account_id
         if owner is not None:
-            account = await AccountRepository.from_session(session).get_account(owner)
-            if account is None:
+            if owner not in await accounts_by_ids(session, [owner]):
                 raise ValidationFailed.field("account_id", f"account {owner} does not exist")
     else:
         owner = principal.account_for_write(data.account_id)
