@@ -13,6 +13,7 @@ from adplane.campaigns.schemas import Campaign
 from adplane.campaigns.service import CampaignFilter
 from adplane.dialects.smartyads import errors, mapping, wire
 from adplane.dialects.smartyads.auth import TOKEN_TTL_SECONDS, CurrentPrincipal, token_claims
+from adplane.dialects.smartyads.creatives import router as creatives_router
 from adplane.dialects.smartyads.limits import RateLimits
 from adplane.dialects.smartyads.lists import router as lists_router
 from adplane.dialects.smartyads.media import router as media_router
@@ -197,7 +198,14 @@ def create_api() -> FastAPI:
         ),
         version="1",
         install_errors=errors.install,
-        routers=[router, statistic_router, lists_router, media_router, rules_router],
+        routers=[
+            router,
+            statistic_router,
+            lists_router,
+            media_router,
+            rules_router,
+            creatives_router,
+        ],
     )
     api.add_middleware(RateLimits)
     return api

@@ -540,3 +540,36 @@ class RuleRelation(BaseModel):
 
     campaignId: Id
     ruleId: Id
+
+
+# --- creatives (the base object; variants come with the creatives mapping) -----------------
+
+
+class CreativeBase(BaseModel):
+    """The 20 base fields of a creative, as "Get list of Creatives assigned to Campaign"."""
+
+    id: int
+    userId: int
+    isActive: bool
+    approved: Literal["approved", "pending", "disapproved"]
+    creativeType: str
+    name: str
+    frequencyType: FrequencyType | None
+    frequency: bool
+    frequencyCap: int
+    frequencyPeriod: int
+    bidPrice: Number | None
+    autoresize: bool
+    adaptiveCpm: bool
+    size: str
+    weight: str
+    folderId: str | None
+    createdAt: str
+    updatedAt: str
+    pendingAt: str | None
+    deletedAt: str | None
+
+
+class CreativeBasePage(BaseModel):
+    data: list[CreativeBase]
+    meta: Meta
