@@ -11,11 +11,15 @@ strings instead.
 
 from __future__ import annotations
 
+import logging
 import math
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from fastapi.responses import JSONResponse
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Deeper than any body the parser lets through (kit/routing.MAX_JSON_DEPTH): the rest is cut.
 _MAX_DEPTH = 100
@@ -67,3 +71,37 @@ class SafeJSONResponse(JSONResponse):
             return super().render(content)
         except (ValueError, TypeError, UnicodeEncodeError, RecursionError):
             return super().render(json_safe(content))
+
+
+class CatchAll:
+    """Turns an unexpected exception into a 500 in a surface's own shape, never a traceback.
+
+    It wraps the routes from outside, so the request's session has already seen the exception
+    and rolled back by the time this answers: nothing half-written is committed. A response
+    that has started cannot be replaced, so the exception goes on to the server then.
+    """
+
+    def __init__(self, app: ASGIApp, render: Callable[[], Response], log: logging.Logger) -> None:
+        self.app = app
+        self.render = render
+        self.log = log
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            self.log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            await self.render()(scope, receive, send)

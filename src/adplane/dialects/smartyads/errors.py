@@ -14,11 +14,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from adplane.dialects.smartyads import wire
 from adplane.dialects.smartyads.mapping import wire_field
 from adplane.kit.errors import AppError, FieldError
+from adplane.kit.responses import CatchAll
 from adplane.kit.responses import SafeJSONResponse as JSONResponse
 from adplane.kit.surface import allowed_methods
 from adplane.kit.validation import input_errors, is_malformed
@@ -93,37 +93,6 @@ def _render_app_error(exc: AppError) -> JSONResponse:
     return error_response(exc.status_code, exc.detail, headers=headers)
 
 
-class CatchAll:
-    """Turns an unexpected exception into a 500 in the dialect's shape, never a traceback.
-
-    It wraps the routes from outside, so the request's session has already seen the exception
-    and rolled back by the time this answers: nothing half-written is committed.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, receive, tracking_send)
-        except Exception:
-            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
-            if started:
-                raise
-            await error_response(500)(scope, receive, send)
-
-
 def install(app: FastAPI) -> None:
     """Render every error of the dialect app in the SmartyAds shape."""
 
@@ -151,4 +120,4 @@ def install(app: FastAPI) -> None:
             message = detail or _MESSAGES.get(exc.status_code, "Error")
         return error_response(exc.status_code, message, headers=headers or None)
 
-    app.add_middleware(CatchAll)
+    app.add_middleware(CatchAll, render=lambda: error_response(500), log=log)
