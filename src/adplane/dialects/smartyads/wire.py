@@ -221,6 +221,7 @@ def meta(total: int, count: int, per_page: int, page: int) -> Meta:
             per_page=per_page,
             current_page=page,
             total_pages=max(1, -(-total // per_page)),
+            links=[],
         )
     )
 
@@ -573,3 +574,195 @@ class CreativeBase(BaseModel):
 class CreativeBasePage(BaseModel):
     data: list[CreativeBase]
     meta: Meta
+
+
+# --- creative CRUD (sections 5.1-5.11) -----------------------------------------------------
+
+ApiFramework = Literal[0, 3, 5, 6, 10]
+MediaIds = Annotated[list[Id], Field(min_length=1, max_length=1)]
+Text = Annotated[str, StringConstraints(max_length=65_536)]
+Url = Annotated[str, StringConstraints(max_length=4096)]
+CategoryFlags = Annotated[
+    dict[Annotated[str, StringConstraints(max_length=16)], bool | int | list[Word]],
+    Field(max_length=50),
+]
+SubCategories = Annotated[
+    dict[
+        Annotated[str, StringConstraints(max_length=16)],
+        Annotated[list[Word], Field(max_length=50)],
+    ],
+    Field(max_length=50),
+]
+
+
+class BannerIn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    apiFramework: ApiFramework | None = None
+    width: int | None = Field(default=None, ge=0, le=10_000)
+    height: int | None = Field(default=None, ge=0, le=10_000)
+    admBody: Text | None = None
+    clickUrl: Url | None = None
+    bannerType: Literal["banner", "inBannerVideo"] | None = None
+
+
+class NativeIn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    smallImageId: Id | None = None
+    largeImageId: Id | None = None
+    assetDataDesc: Text | None = None
+    assetTitle: Text | None = None
+    assetDataSponsored: Text | None = None
+    assetCtaText: Text | None = None
+    clickUrl: Url | None = None
+    displayUrl: Url | None = None
+    impTracker: Url | None = None
+
+
+class VideoIn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    sizes: Annotated[str, StringConstraints(max_length=32)] | None = None
+    mimeType: (
+        Annotated[list[Annotated[str, StringConstraints(max_length=128)]], Field(max_length=16)]
+        | None
+    ) = None
+    admBody: Text | None = None
+    clickUrl: Url | None = None
+    width: int | None = Field(default=None, ge=0, le=10_000)
+    height: int | None = Field(default=None, ge=0, le=10_000)
+    duration: int | None = Field(default=None, ge=0, le=36_000)
+    partyTagFormat: Literal[0, 1, 2, 3] | None = None
+
+
+class CreativeInput(BaseModel):
+    """The creative fields of the six create variants (5.5-5.10) and of the update (5.11).
+
+    Unknown fields are ignored, so a creative read back can be sent as an update.
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    name: str | None = Field(default=None, max_length=255)
+    creativeType: CampaignType | None = None
+    isActive: bool | None = None
+    frequencyType: FrequencyType | None = None
+    frequency: bool | None = None
+    frequencyCap: int | None = Field(default=None, ge=0, le=1_000_000)
+    frequencyPeriod: int | None = Field(default=None, ge=0, le=3)
+    bidPrice: Money | None = None
+    mediaId: Id | MediaIds | None = Field(default=None, description="One media id (C.24)")
+    folderId: Annotated[str, StringConstraints(max_length=64)] | int | None = None
+    autoresize: bool | None = None
+    adaptiveCpm: bool | None = None
+    banner: BannerIn | None = None
+    native: NativeIn | None = None
+    video: VideoIn | None = None
+    categories: CategoryFlags | Annotated[list[Word], Field(max_length=50)] | None = None
+    subCategories: SubCategories | Annotated[list[Word], Field(max_length=50)] | None = None
+
+
+class CreativeMediaOut(BaseModel):
+    id: int
+    userId: int
+    mediaType: str
+    originName: str
+    name: str
+    extension: str
+    url: str
+    width: int
+    height: int
+    weight: int = Field(description="The file's size in bytes")
+    # Printed by a single creative only (the list's table lacks it).
+    modifiedUrl: str | None = Field(
+        default=None, description="Always null: adplane serves uploads unchanged"
+    )
+
+
+class NativeImage(BaseModel):
+    id: int
+    folderId: str | None
+    userId: int
+    width: int
+    height: int
+    name: str
+    url: str
+    href: str | None
+    originName: str
+    path: str | None
+    extension: str
+    mediaType: str
+    createdAt: str
+    updatedAt: str
+    deletedAt: str | None
+    weight: int
+
+
+class BannerOut(BaseModel):
+    apiFramework: int | None
+    admBody: str | None
+    bannerType: str | None
+    clickUrl: str | None
+    width: int | None
+    height: int | None
+    # Printed by the list only (5.1), as its table does.
+    childrenCreative: str | None = None
+    statusChildrenCreative: list[str] | None = None
+    main: bool | None = None
+
+
+class NativeOut(BaseModel):
+    smallImageId: int | None
+    largeImageId: int
+    smallImage: NativeImage | None
+    largeImage: NativeImage | None
+    assetDataDesc: str | None
+    assetTitle: str | None
+    assetDataSponsored: str | None
+    assetCtaText: str | None
+    clickUrl: str
+    displayUrl: str | None
+    impTracker: str | None
+
+
+class VideoOut(BaseModel):
+    sizes: str | None
+    admBody: str | None
+    mimeType: list[str]
+    width: int
+    height: int
+    duration: int
+    clickUrl: str
+    partyTagFormat: int | None
+
+
+class Relation(BaseModel):
+    """Exactly one of ``banner``, ``native``, ``video`` (by ``creativeType``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    banner: BannerOut | None = None
+    native: NativeOut | None = None
+    video: VideoOut | None = None
+
+
+class CreativeOut(CreativeBase):
+    """A creative with its media (printed only when it has one) and its relation."""
+
+    media: CreativeMediaOut | None = None
+    relation: Relation
+
+
+class CreativePage(BaseModel):
+    data: list[CreativeOut]
+    meta: Meta
+
+
+class CreativeOne(BaseModel):
+    data: CreativeOut
+
+
+class CreativeWritten(BaseModel):
+    message: str
+    data: CreativeOut
