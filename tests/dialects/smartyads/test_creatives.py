@@ -111,6 +111,20 @@ async def test_native_and_video_variants(client: httpx.AsyncClient, advertiser: 
     relation = made.json()["data"]["relation"]["native"]
     assert relation["impTracker"] == "https://t.example/i"
     assert relation["smallImage"]["width"] == 30
+    native_id = made.json()["data"]["id"]
+    retitled = await client.patch(
+        f"{BASE}/creatives/{native_id}",
+        json={"native": {"assetTitle": "New title"}},
+        headers=advertiser.headers,
+    )
+    assert retitled.status_code == 200, retitled.text
+    kept = retitled.json()["data"]["relation"]["native"]
+    images = ("smallImage", "largeImage")
+    assert {k: v for k, v in kept.items() if k not in images} == {
+        **{k: v for k, v in relation.items() if k not in images},
+        "assetTitle": "New title",
+    }
+    assert kept["largeImage"]["id"] == media_id
     tag = await _post(
         client,
         advertiser,

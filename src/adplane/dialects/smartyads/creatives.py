@@ -599,6 +599,29 @@ async def create_creative(
     return wire.CreativeWritten(message="Creative created.", data=render(made))
 
 
+_RELATION_INPUTS: dict[str, type[BaseModel]] = {
+    "banner": wire.BannerIn,
+    "native": wire.NativeIn,
+    "video": wire.VideoIn,
+}
+
+
+def _merged(
+    body: wire.CreativeInput, current: core.Creative, creative_type: str
+) -> wire.CreativeInput:
+    """The request with the creative's current relation under the relation fields it sent."""
+    name = _relation_name(creative_type)
+    shown = getattr(_relation(current, current.extensions.get(EXTENSION, {}), listed=False), name)
+    sent = getattr(body, name)
+    if shown is None:
+        return body
+    model = _RELATION_INPUTS[name]
+    values = {k: v for k, v in shown.model_dump().items() if k in model.model_fields}
+    if sent is not None:
+        values |= sent.model_dump(exclude_unset=True)
+    return body.model_copy(update={name: model.model_validate(values)})
+
+
 async def _update(
     id: int, body: wire.CreativeInput, principal: Principal, session: Session
 ) -> wire.CreativeWritten:
@@ -622,12 +645,15 @@ async def _update(
             raise ValidationFailed.field("categories", "give at least one category")
         fields["categories"] = codes
     if sent & {"banner", "native", "video", "mediaId"} or creative_type != current.type.value:
-        # The relation sent replaces the content; the creative keeps its media unless a new
-        # mediaId is sent.
+        # The relation fields sent change, the others keep their values (of the same type);
+        # the creative keeps its media unless a new mediaId is sent.
         media_id = _media_id(body)
         if media_id is None and "mediaId" not in sent:
             media_id = next((m.media_id for m in current.media if m.role == "main"), None)
-        content, size = await _content(session, principal, creative_type, body, media_id)
+        merged = (
+            _merged(body, current, creative_type) if creative_type == current.type.value else body
+        )
+        content, size = await _content(session, principal, creative_type, merged, media_id)
         fields["content"] = content
         if size is not None or content["variant"] != current.content.variant:
             fields["size"] = size
