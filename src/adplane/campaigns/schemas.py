@@ -279,7 +279,6 @@ class CampaignFields(Strict):
     destination_url: str | None = Field(default=None, max_length=4096)
     application_name: str | None = Field(default=None, max_length=255)
     advertiser_domain: str | None = Field(default=None, max_length=255)
-    analytics_tracking_code: str | None = Field(default=None, max_length=255)
 
     # tracker
     alias: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,255}$")

@@ -115,7 +115,6 @@ class Campaign(TimestampMixin, Base):
     destination_url: Mapped[str | None] = mapped_column(Text)
     application_name: Mapped[str | None] = mapped_column(String(255))
     advertiser_domain: Mapped[str | None] = mapped_column(String(255))
-    analytics_tracking_code: Mapped[str | None] = mapped_column(String(255))
 
 
 class CampaignExtension(Base):

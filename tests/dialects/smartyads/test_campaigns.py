@@ -197,7 +197,10 @@ async def test_use_cpm_lives_in_the_smartyads_extension_document(
     assert data["useCpm"] is True
     assert data["cpm"] == 1.5
     native = await client.get(f"/api/v1/campaigns/{data['id']}", headers=advertiser.headers)
-    assert native.json()["extensions"]["smartyads"] == {"use_cpm": True}
+    assert native.json()["extensions"]["smartyads"] == {
+        "use_cpm": True,
+        "analytics_tracking_code": None,
+    }
     patched = await client.patch(
         f"{BASE}/campaigns/{data['id']}", json={"useCpm": False}, headers=advertiser.headers
     )
@@ -206,3 +209,42 @@ async def test_use_cpm_lives_in_the_smartyads_extension_document(
         f"{BASE}/campaigns/{data['id']}", json={"name": "kept"}, headers=advertiser.headers
     )
     assert renamed.json()["data"]["useCpm"] is False
+
+
+async def test_the_analytics_tracking_code_lives_in_the_smartyads_extension_document(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    made = await client.post(
+        f"{BASE}/campaigns",
+        json={
+            "type": "banner",
+            "name": "ga",
+            "aDomain": "a.com",
+            "googleAnalyticsTrackingCode": "UA-1234-5",
+        },
+        headers=advertiser.headers,
+    )
+    assert made.status_code == 200, made.text
+    data = made.json()["data"]
+    assert data["googleAnalyticsTrackingCode"] == "UA-1234-5"
+    native = await client.get(f"/api/v1/campaigns/{data['id']}", headers=advertiser.headers)
+    assert "analytics_tracking_code" not in native.json()
+    assert native.json()["extensions"]["smartyads"]["analytics_tracking_code"] == "UA-1234-5"
+    # A write that does not send the code keeps it, and one that sends it changes only it.
+    kept = await client.patch(
+        f"{BASE}/campaigns/{data['id']}", json={"useCpm": True}, headers=advertiser.headers
+    )
+    assert kept.json()["data"]["googleAnalyticsTrackingCode"] == "UA-1234-5"
+    cleared = await client.patch(
+        f"{BASE}/campaigns/{data['id']}",
+        json={"googleAnalyticsTrackingCode": ""},
+        headers=advertiser.headers,
+    )
+    assert cleared.json()["data"]["googleAnalyticsTrackingCode"] is None
+    assert cleared.json()["data"]["useCpm"] is True
+    refused = await client.post(
+        "/api/v1/campaigns",
+        json={"name": "native", "analytics_tracking_code": "UA-1"},
+        headers=advertiser.headers,
+    )
+    assert refused.status_code == 422, refused.text

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from adplane.campaigns.schemas import (
     Campaign,
@@ -39,13 +39,18 @@ class SmartyAdsExtras(Extension):
 
     dialect: ClassVar[str] = "smartyads"
     use_cpm: bool = False
+    analytics_tracking_code: str | None = Field(default=None, max_length=255)
 
 
 def extras_of(body: wire.CampaignInput) -> list[Extension]:
     """The extension document fields the request sent (none: the stored ones stay)."""
-    if "useCpm" not in body.model_fields_set or body.useCpm is None:
-        return []
-    return [SmartyAdsExtras(use_cpm=body.useCpm)]
+    sent = body.model_fields_set
+    values: dict[str, Any] = {}
+    if "useCpm" in sent and body.useCpm is not None:
+        values["use_cpm"] = body.useCpm
+    if "googleAnalyticsTrackingCode" in sent:
+        values["analytics_tracking_code"] = body.googleAnalyticsTrackingCode or None
+    return [SmartyAdsExtras(**values)] if values else []
 
 
 # --- vocabularies --------------------------------------------------------------------------
@@ -119,7 +124,7 @@ _WIRE_OF_CORE: dict[str, str] = {
     "bid_price": "cpm",
     "adaptive_bid": "adaptiveCpm",
     "destination_url": "landingPageUrl",
-    "analytics_tracking_code": "googleAnalyticsTrackingCode",
+    "extensions.smartyads.analytics_tracking_code": "googleAnalyticsTrackingCode",
     "frequency_type": "frequencyType",
     "frequency_enabled": "frequency",
     "frequency_cap": "frequencyCap",
@@ -381,8 +386,6 @@ def to_core(
         values["adaptive_bid"] = body.adaptiveCpm
     if "landingPageUrl" in sent:
         values["destination_url"] = body.landingPageUrl or None
-    if "googleAnalyticsTrackingCode" in sent:
-        values["analytics_tracking_code"] = body.googleAnalyticsTrackingCode or None
     if "frequency" in sent and body.frequency is not None:
         values["frequency_enabled"] = body.frequency
     if "frequencyType" in sent:
@@ -479,6 +482,7 @@ def render(view: Campaign, *, catalogue: Catalogue, now: datetime) -> wire.Campa
     """Render one core campaign as SmartyAds prints it (all 64 fields)."""
     t = view.targeting
     running = state_from_view(view, now).is_running
+    extras = extension_of(view, SmartyAdsExtras)
     return wire.Campaign(
         id=view.id,
         userId=view.created_by_user_id or 0,
@@ -532,9 +536,9 @@ def render(view: Campaign, *, catalogue: Catalogue, now: datetime) -> wire.Campa
         pricingModel=view.pricing_model.value.upper(),
         cpm=_optional_number(view.bid_price),
         adaptiveCpm=view.adaptive_bid,
-        useCpm=extension_of(view, SmartyAdsExtras).use_cpm,
+        useCpm=extras.use_cpm,
         landingPageUrl=view.destination_url,
-        googleAnalyticsTrackingCode=view.analytics_tracking_code,
+        googleAnalyticsTrackingCode=extras.analytics_tracking_code,
         dynamicTargeting=[str(v) for v in t.dynamic.include],
         subscriptionAge=[str(v) for v in t.subscription_ages.include],
         frequencyType=view.frequency_type,
