@@ -71,6 +71,22 @@ class _Partly(Exception):
 Candidate = tuple[str, dict[str, int | Decimal]]
 
 
+async def _add_whole_batch(session: AsyncSession, list_id: int, values: list[str]) -> int | None:
+    """How many values were new when the batch went in whole; None when it must go one by one.
+
+    It goes one by one when only some values were new (which ones the count cannot say) or when
+    the list refuses a value (an AppError), so that the others still go in.
+    """
+    try:
+        async with session.begin_nested():
+            added = await filterlist_service.add_items(session, list_id, values)
+            if 0 < added < len(values):
+                raise _Partly
+    except (_Partly, AppError):
+        return None
+    return added
+
+
 async def _new_sources(
     session: AsyncSession, list_id: int, candidates: list[Candidate], rule_id: int
 ) -> list[Candidate]:
@@ -80,15 +96,8 @@ async def _new_sources(
     source is already in the list) or only new sources, so the whole batch goes in one call
     first; only when some but not all were new is it undone and retried value by value.
     """
-    try:
-        async with session.begin_nested():
-            added = await filterlist_service.add_items(session, list_id, [s for s, _ in candidates])
-            if 0 < added < len(candidates):
-                raise _Partly
-    except (_Partly, AppError):
-        # AppError: a value the list refuses; the others still go in, one by one below.
-        pass
-    else:
+    added = await _add_whole_batch(session, list_id, [s for s, _ in candidates])
+    if added is not None:
         return candidates if added else []
     new: list[Candidate] = []
     for source, found in candidates:
