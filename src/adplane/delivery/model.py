@@ -143,6 +143,42 @@ class CreativeEntry:
     mraid_versions: tuple[int, ...] = ()
 
 
+ALL_TRAFFIC: frozenset[TrafficType] = frozenset(
+    {"desktop_web", "mobile_web", "mobile_app", "ctv", "dooh"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FilterLink:
+    """A filter list a campaign uses: serve only on its items (allow_only) or never on them."""
+
+    list_id: int
+    allow_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FilterListEntry:
+    """An active filter list's items as a set, each canonical as ``filterlists.items`` says."""
+
+    id: int
+    type: str  # a ``filterlists.items.ItemType`` value: domains, bundles, ips, publishers...
+    values: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TargetingEntry:
+    """A campaign's targeting compiled to canonical strings, for the index.
+
+    Keys are ``campaigns.schemas.Targeting`` field names (countries, cities, spots...); an
+    absent or empty include means any value; spot and site ids are decimal strings.
+    """
+
+    include: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    exclude: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    traffic: frozenset[TrafficType] = ALL_TRAFFIC
+    filter_links: tuple[FilterLink, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class CampaignEntry:
     """A runnable campaign: what the guard and the response need once matching chose it."""
@@ -178,6 +214,7 @@ class CampaignEntry:
     impressions_total: int = 0
     clicks_today: int = 0
     clicks_total: int = 0
+    targeting: TargetingEntry = field(default_factory=TargetingEntry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +246,8 @@ class Snapshot:
     built_at: datetime
     version: int = 0
     stats: dict[str, float] = field(default_factory=dict)
+    # The active filter lists the campaigns link, by id.
+    filter_lists: dict[int, FilterListEntry] = field(default_factory=dict)
 
 
 class Matcher(Protocol):
@@ -241,7 +280,9 @@ class Guard(Protocol):
 
     def release(self, key: tuple[str, str]) -> None: ...
 
-    def record(self, campaign_id: int, kind: Literal["impression", "click"], now: datetime) -> None: ...
+    def record(
+        self, campaign_id: int, kind: Literal["impression", "click"], now: datetime
+    ) -> None: ...
 
     def charge(self, campaign_id: int, amount_micros: int, now: datetime) -> None: ...
 
