@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Final
 
 from fastapi import Depends, Request
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, ExecutionContext
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -25,6 +25,12 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session as SyncSession
+
+from adplane.kit.changes import ChangeLog
+
+# The PostgreSQL channel that committed changes are announced on (``kit.changes``).
+CHANGES_CHANNEL: Final = "adplane_changes"
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,8 @@ class Database:
 
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
+    # What this database's commits changed, for the delivery plane (``kit.changes``).
+    changes: ChangeLog
 
     async def dispose(self) -> None:
         await self.engine.dispose()
@@ -168,7 +176,24 @@ def create_database(url: str) -> Database:
         event.listen(sync_engine, "begin", _track_begin)
     event.listen(sync_engine, "before_cursor_execute", _before_cursor_execute)
     event.listen(sync_engine, "savepoint", _on_savepoint)
-    return Database(engine, async_sessionmaker(engine, expire_on_commit=False))
+    changes = ChangeLog()
+    # A session class of its own: the change hooks stay on this database's sessions.
+    session_class = type("DatabaseSession", (SyncSession,), {})
+    changes.install(session_class, _pg_notify if engine.dialect.name == "postgresql" else None)
+    sessionmaker = async_sessionmaker(
+        engine, expire_on_commit=False, sync_session_class=session_class
+    )
+    return Database(engine, sessionmaker, changes)
+
+
+def _pg_notify(session: SyncSession, payloads: list[str]) -> None:
+    # Inside the committing transaction: delivered when it commits, dropped if it fails. The
+    # commit runs in SQLAlchemy's greenlet, so this sync call awaits asyncpg underneath.
+    for payload in payloads:
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": CHANGES_CHANNEL, "payload": payload},
+        )
 
 
 async def has_written(session: AsyncSession) -> bool:
