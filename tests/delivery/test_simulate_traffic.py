@@ -6,10 +6,12 @@ import json
 import random
 import subprocess
 from collections import Counter
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from adplane.delivery.openrtb import Bid, decode_native_request, decode_request
 from adplane.delivery.simulate import (
     MAX_DURATION_SECONDS,
     Rates,
@@ -46,6 +48,16 @@ def test_a_request_does_not_depend_on_the_others_drawn_before_it() -> None:
     for i in range(40):
         generator.request(i)
     assert encode(generator.request(40)) == alone
+
+
+def test_every_request_is_valid_openrtb_2_6() -> None:
+    generator = RequestGenerator(9)
+    for i in range(SAMPLE):
+        parsed = decode_request(encode(generator.request(i)))
+        assert parsed.imp
+        for imp in parsed.imp:
+            if imp.native is not None:
+                assert decode_native_request(imp.native.request).assets
 
 
 def test_traffic_covers_sites_apps_ctv_and_every_format() -> None:
@@ -139,7 +151,8 @@ def test_clicks_and_conversions_follow_their_rates() -> None:
 
 def test_macros_are_filled_in_notice_urls() -> None:
     url = "http://h/t/win?p=${AUCTION_PRICE}&a=${AUCTION_ID}&i=${AUCTION_IMP_ID}&l=${AUCTION_LOSS}"
-    filled = fill_macros(url, request_id="r1", bid={"impid": "2"}, seat=None, price="1.5", loss="0")
+    bid = Bid(id="b", impid="2", price=Decimal("1.5"))
+    filled = fill_macros(url, request_id="r1", bid=bid, seat=None, price="1.5", loss="0")
     assert filled == "http://h/t/win?p=1.5&a=r1&i=2&l=0"
 
 

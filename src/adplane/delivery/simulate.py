@@ -31,6 +31,8 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import httpx
 
+from adplane.delivery.openrtb import Bid, MalformedResponse, decode_response
+
 MAX_DURATION_SECONDS = 3600
 MAX_QPS = 100_000
 DEFAULT_URL = "http://127.0.0.1:8000"
@@ -660,23 +662,23 @@ def run_auction(
 
 
 def fill_macros(
-    url: str, *, request_id: str, bid: dict[str, Any], seat: str | None, price: str, loss: str
+    url: str, *, request_id: str, bid: Bid, seat: str | None, price: str, loss: str
 ) -> str:
     """Substitute the OpenRTB 2.6 auction macros an exchange fills in notice URLs and markup."""
+    if "${" not in url:
+        return url
     values = {
         "${AUCTION_ID}": request_id,
-        "${AUCTION_BID_ID}": str(bid.get("id", "")),
-        "${AUCTION_IMP_ID}": str(bid.get("impid", "")),
+        "${AUCTION_BID_ID}": bid.id,
+        "${AUCTION_IMP_ID}": bid.impid,
         "${AUCTION_SEAT_ID}": seat or "",
-        "${AUCTION_AD_ID}": str(bid.get("adid", "")),
+        "${AUCTION_AD_ID}": bid.adid or "",
         "${AUCTION_PRICE}": price,
         "${AUCTION_CURRENCY}": "USD",
         "${AUCTION_MBR}": "",
         "${AUCTION_LOSS}": loss,
         "${AUCTION_MIN_TO_WIN}": price,
     }
-    if "${" not in url:
-        return url
     for macro, value in values.items():
         url = url.replace(macro, value)
     return url
@@ -915,13 +917,12 @@ class Exchange:
             result.error(f"bid request: HTTP {response.status_code}: {response.text[:200]}")
             return
         try:
-            document = response.json()
-            seatbids = document.get("seatbid") or []
-            bids = [(seat.get("seat"), bid) for seat in seatbids for bid in seat.get("bid", [])]
-        except (ValueError, AttributeError, TypeError) as exc:
+            document = decode_response(response.content)
+        except MalformedResponse as exc:
             result.errors += 1
-            result.error(f"bid response is not an OpenRTB BidResponse: {exc}")
+            result.error(f"bid response is not an OpenRTB 2.6 BidResponse: {exc}")
             return
+        bids = [(seat.seat, bid) for seat in document.seatbid or () for bid in seat.bid]
         if not bids:
             result.no_bids += 1
             return
@@ -938,20 +939,17 @@ class Exchange:
         request_id: str,
         generated: GeneratedRequest,
         seat: str | None,
-        bid: dict[str, Any],
+        bid: Bid,
     ) -> None:
         result = self.result
-        imp = generated.imps.get(str(bid.get("impid")))
-        try:
-            price_micros = int(Decimal(str(bid.get("price"))) * MICROS)
-        except ArithmeticError:
-            price_micros = -1
+        imp = generated.imps.get(bid.impid)
+        price_micros = int(bid.price * MICROS) if bid.price.is_finite() else -1
         if imp is None or price_micros < 0:
             result.errors += 1
-            result.error(f"bid for an unknown impression or without a price: {bid!r:.200}")
+            result.error(f"bid for an unknown impression or at no price: {bid!r:.200}")
             return
-        floor, at = imp.for_deal(bid.get("dealid"))
-        if imp.private_auction and bid.get("dealid") not in imp.deals:
+        floor, at = imp.for_deal(bid.dealid)
+        if imp.private_auction and bid.dealid not in imp.deals:
             # A private auction takes deal bids only: an open-market bid there cannot win.
             floor = max(floor, price_micros + 1)
         outcome = run_auction(rng, price_micros, floor, at, self.config.rates)
@@ -968,27 +966,27 @@ class Exchange:
 
         if not outcome.won:
             result.losses += 1
-            if bid.get("lurl"):
-                await self._notice(filled(str(bid["lurl"])))
+            if bid.lurl:
+                await self._notice(filled(bid.lurl))
             return
         result.wins += 1
-        adm = bid.get("adm")
-        if bid.get("nurl"):
-            served = await self._notice(filled(str(bid["nurl"])))
+        adm = bid.adm
+        if bid.nurl:
+            served = await self._notice(filled(bid.nurl))
             # Ad served on the win notice (sample response 1): the markup is the body.
             if not adm and served is not None and served.status_code == 200:
                 adm = served.text
         if not outcome.rendered:
             return
-        if bid.get("burl"):
-            billed = await self._notice(filled(str(bid["burl"])))
+        if bid.burl:
+            billed = await self._notice(filled(bid.burl))
             if billed is None or billed.status_code >= 400:
                 return
         result.impressions += 1
         result.billed_cpm_micros += outcome.clearing_micros
         if not outcome.clicked:
             return
-        target = click_url(filled(str(adm)) if adm else None)
+        target = click_url(filled(adm) if adm else None)
         if target is None:
             return
         clicked = await self._notice(target)
