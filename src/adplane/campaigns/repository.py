@@ -180,6 +180,20 @@ class CampaignRepository:
         )
         return list(rows.scalars())
 
+    async def live(
+        self, ids: Collection[int] | None = None, account_ids: Collection[int] | None = None
+    ) -> list[Campaign]:
+        """Approved, active campaigns that are neither drafts nor archived (delivery's
+        candidates; spend, funds and schedule are derived afterwards), optionally by id or
+        account."""
+        stmt = select(Campaign).where(status_clause("active"))
+        if ids is not None:
+            stmt = stmt.where(Campaign.id.in_(list(ids)))
+        if account_ids is not None:
+            stmt = stmt.where(Campaign.account_id.in_(list(account_ids)))
+        rows = await self.session.execute(stmt.order_by(Campaign.id))
+        return list(rows.scalars())
+
     # associations: which restrictions and segments a campaign refers to
     async def set_references(
         self, campaign_id: int, restriction_ids: Collection[int], segment_ids: Collection[int]
@@ -234,6 +248,16 @@ class CampaignRepository:
             select(CampaignSpotPrice)
             .where(CampaignSpotPrice.campaign_id == campaign_id)
             .order_by(CampaignSpotPrice.spot_id)
+        )
+        return list(rows.scalars())
+
+    async def spot_prices_for(self, campaign_ids: Collection[int]) -> list[CampaignSpotPrice]:
+        if not campaign_ids:
+            return []
+        rows = await self.session.execute(
+            select(CampaignSpotPrice)
+            .where(CampaignSpotPrice.campaign_id.in_(list(campaign_ids)))
+            .order_by(CampaignSpotPrice.campaign_id, CampaignSpotPrice.spot_id)
         )
         return list(rows.scalars())
 

@@ -39,6 +39,7 @@ from adplane.campaigns.spot_prices import delete_spot_price as delete_spot_price
 from adplane.campaigns.spot_prices import get_spot_price as get_spot_price
 from adplane.campaigns.spot_prices import list_spot_prices as list_spot_prices
 from adplane.campaigns.spot_prices import set_spot_price as set_spot_price
+from adplane.campaigns.spot_prices import spot_prices_for_campaigns as spot_prices_for_campaigns
 from adplane.campaigns.sweeps import sweep_states as sweep_states
 from adplane.campaigns.validation import BANNER_PLACEMENTS as BANNER_PLACEMENTS
 from adplane.campaigns.validation import submittable as submittable
@@ -51,6 +52,7 @@ from adplane.campaigns.views import get_by_uuid as get_by_uuid
 from adplane.campaigns.views import id_for_uuid as id_for_uuid
 from adplane.campaigns.views import list_campaigns as list_campaigns
 from adplane.campaigns.views import list_for_generation as list_for_generation
+from adplane.campaigns.views import list_live as list_live
 from adplane.campaigns.views import load_fields as load_fields
 from adplane.campaigns.views import spend_since as spend_since
 from adplane.campaigns.views import spot_price_counts as spot_price_counts

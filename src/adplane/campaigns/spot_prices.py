@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,6 +40,16 @@ async def list_spot_prices(
     await load(session, principal, campaign_id)
     prices = await CampaignRepository.from_session(session).spot_prices(campaign_id)
     return [_price_view(p) for p in prices]
+
+
+async def spot_prices_for_campaigns(
+    session: AsyncSession, campaign_ids: Collection[int]
+) -> dict[int, list[schemas.SpotPrice]]:
+    """Campaign id -> its spot prices, for delivery's snapshot (no principal)."""
+    found: dict[int, list[schemas.SpotPrice]] = {cid: [] for cid in campaign_ids}
+    for p in await CampaignRepository.from_session(session).spot_prices_for(set(campaign_ids)):
+        found[p.campaign_id].append(_price_view(p))
+    return found
 
 
 async def get_spot_price(

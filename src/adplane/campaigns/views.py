@@ -318,6 +318,17 @@ async def list_for_generation(session: AsyncSession) -> list[schemas.Campaign]:
     )
 
 
+async def list_live(
+    session: AsyncSession,
+    ids: Collection[int] | None = None,
+    account_ids: Collection[int] | None = None,
+) -> list[schemas.Campaign]:
+    """Approved, active, live campaigns with their derived state, for delivery's snapshot
+    (no principal: the platform reads them); ``state_from_view`` says which run now."""
+    repo = CampaignRepository.from_session(session)
+    return await views(session, await repo.live(ids, account_ids))
+
+
 async def list_campaigns(
     session: AsyncSession,
     principal: Principal,

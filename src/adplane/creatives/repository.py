@@ -104,6 +104,17 @@ class CreativeRepository(RepositoryBase[Creative]):
         rows = await self.session.execute(stmt)
         return [(int(cid), creative) for cid, creative in rows.all()]
 
+    async def campaign_ids_for(self, creative_ids: Collection[int]) -> set[int]:
+        """The campaigns these creatives are assigned to."""
+        if not creative_ids:
+            return set()
+        rows = await self.session.execute(
+            select(CampaignCreative.campaign_id).where(
+                CampaignCreative.creative_id.in_(list(creative_ids))
+            )
+        )
+        return {int(cid) for cid in rows.scalars()}
+
     async def assign(self, campaign_id: int, creative_ids: Collection[int]) -> None:
         if not creative_ids:
             return

@@ -456,6 +456,13 @@ async def approved_for_campaigns(
     return found
 
 
+async def campaign_ids_for_creatives(
+    session: AsyncSession, creative_ids: Sequence[int]
+) -> set[int]:
+    """The campaigns these creatives are assigned to (delivery refreshes them on a change)."""
+    return await CreativeRepository.from_session(session).campaign_ids_for(set(creative_ids))
+
+
 async def approved_for_campaign(session: AsyncSession, campaign_id: int) -> list[schemas.Creative]:
     """The approved, active creatives of one campaign."""
     return (await approved_for_campaigns(session, [campaign_id]))[campaign_id]

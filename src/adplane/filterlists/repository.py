@@ -260,6 +260,16 @@ class LinkRepository(RepositoryBase[CampaignFilterList]):
         )
         return await self.get_all(stmt)
 
+    async def campaign_ids_for_lists(self, list_ids: Collection[int]) -> set[int]:
+        if not list_ids:
+            return set()
+        rows = await self.session.execute(
+            select(CampaignFilterList.campaign_id).where(
+                CampaignFilterList.filter_list_id.in_(list(list_ids))
+            )
+        )
+        return {int(cid) for cid in rows.scalars()}
+
     async def add(self, campaign_id: int, links: Mapping[int, bool]) -> None:
         """Link each list id -> include flag to the campaign (none of them is linked yet)."""
         now = utcnow()

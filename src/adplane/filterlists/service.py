@@ -362,6 +362,11 @@ async def links_for_campaigns(
     return result
 
 
+async def campaign_ids_for_lists(session: Any, list_ids: Sequence[int]) -> set[int]:
+    """The campaigns that use these lists (delivery refreshes them when a list changes)."""
+    return await LinkRepository.from_session(session).campaign_ids_for_lists(set(list_ids))
+
+
 async def _check_lists(
     session: Any, principal: Principal, account_id: int, links: Sequence[schemas.LinkIn]
 ) -> dict[int, bool]:

@@ -1,0 +1,162 @@
+"""Creative matching and prices: sizes, native assets, video, bcat/badv/battr, floors, spots."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from adplane.delivery.matching import IndexedMatcher, effective_cpm, parent_domains
+from adplane.delivery.model import ImpSpec, NativeAssetRequest, NativeContent
+from tests.delivery.campaign_entries import (
+    BANNER,
+    NOW,
+    campaign,
+    creative,
+    features,
+    ids,
+    matcher,
+)
+
+NATIVE = NativeContent(
+    title="A title",
+    text="Some text",
+    sponsor="Brand",
+    image_url="https://cdn.example/i.png",
+    image_size=(1200, 627),
+    logo_url=None,
+)
+VIDEO = ImpSpec(
+    "1",
+    frozenset({"video"}),
+    video_mimes=frozenset({"video/mp4"}),
+    video_min_duration=5,
+    video_max_duration=30,
+    video_protocols=frozenset({2, 3, 7}),
+)
+
+
+def price_of(m: IndexedMatcher, imp: ImpSpec) -> int:
+    """The one candidate's price."""
+    (found,) = m.candidates(features(), imp, NOW)
+    return found.price_micros
+
+
+def test_a_banner_must_have_one_of_the_impressions_sizes() -> None:
+    m = matcher(
+        campaign(1, creatives=[creative(1, width=300, height=250)]),
+        campaign(2, creatives=[creative(2, width=728, height=90)]),
+    )
+    assert ids(m, ImpSpec("1", frozenset({"banner"}), sizes=((728, 90), (320, 50)))) == [2]
+    assert ids(m, BANNER) == [1]
+    assert ids(m, ImpSpec("1", frozenset({"banner"}))) == [1, 2]
+    assert ids(m, ImpSpec("1", frozenset({"video"}))) == []
+
+
+def test_a_native_creative_fills_the_required_assets_it_has() -> None:
+    m = matcher(campaign(1, creatives=[creative(1, "native", native=NATIVE)]))
+    title = NativeAssetRequest(1, True, "title", len=25)
+    main = NativeAssetRequest(2, True, "img", type=3, wmin=600, hmin=300)
+    sponsor = NativeAssetRequest(3, True, "data", type=1)
+    icon = NativeAssetRequest(4, True, "img", type=1, w=80, h=80)
+    optional_icon = replace(icon, required=False)
+    imp = ImpSpec("1", frozenset({"native"}), native_assets=(title, main, sponsor))
+    assert ids(m, imp) == [1]
+    assert ids(m, replace(imp, native_assets=(title, main, optional_icon))) == [1]
+    assert ids(m, replace(imp, native_assets=(title, icon))) == []
+    assert ids(m, replace(imp, native_assets=(replace(title, len=3),))) == []
+    assert ids(m, replace(imp, native_assets=(replace(main, wmin=2000),))) == []
+    assert ids(m, replace(imp, native_assets=(NativeAssetRequest(5, True, "data", type=12),))) == []
+
+
+def test_video_mimes_duration_and_protocols() -> None:
+    mp4 = creative(
+        1,
+        "video",
+        video_mimes=frozenset({"video/mp4"}),
+        video_duration_seconds=15,
+        video_protocols=frozenset({7}),
+    )
+    webm = replace(mp4, id=2, video_mimes=frozenset({"video/webm"}))
+    long = replace(mp4, id=3, video_duration_seconds=60)
+    wrapper = replace(mp4, id=4, video_protocols=frozenset({8}))
+    m = matcher(*(campaign(c.id, creatives=[c]) for c in (mp4, webm, long, wrapper)))
+    assert ids(m, VIDEO) == [1]
+    assert ids(m, replace(VIDEO, video_max_duration=None, video_protocols=frozenset())) == [1, 3, 4]
+
+
+def test_bcat_blocks_a_category_and_its_subcategories() -> None:
+    m = matcher(
+        campaign(1, creatives=[creative(1, categories=("IAB1-2",))]),
+        campaign(2, creatives=[creative(2, categories=("IAB3",))]),
+    )
+    assert ids(m, bcat=frozenset({"IAB1"})) == [2]
+    assert ids(m, bcat=frozenset({"IAB1-2"})) == [2]
+    assert ids(m, bcat=frozenset({"IAB1-3"})) == [1, 2]
+
+
+def test_badv_blocks_the_advertisers_domain() -> None:
+    m = matcher(
+        campaign(1, creatives=[creative(1, advertiser_domain="shop.brand.example")]),
+        campaign(2, creatives=[creative(2, advertiser_domain="other.example")]),
+    )
+    assert ids(m, badv=frozenset({"brand.example"})) == [2]
+    assert parent_domains("a.b.example") == ["a.b.example", "b.example"]
+
+
+def test_battr_blocks_a_creatives_attributes() -> None:
+    m = matcher(campaign(1, creatives=[creative(1, attributes=frozenset({6}))]), campaign(2))
+    assert ids(m, replace(BANNER, battr=frozenset({6, 7}))) == [2]
+
+
+def test_the_floor_and_an_unknown_floor() -> None:
+    m = matcher(campaign(1, bid_price_micros=2_000_000), campaign(2, bid_price_micros=500_000))
+    assert ids(m, replace(BANNER, bidfloor_micros=1_000_000)) == [1]
+    assert ids(m, replace(BANNER, bidfloor_micros=2_000_000)) == [1]
+    assert ids(m, replace(BANNER, bidfloor_micros=None)) == []
+
+
+def test_prices_spot_override_then_creative_then_rtb_then_bid() -> None:
+    entry = campaign(
+        1,
+        bid_price_micros=1_000_000,
+        rtb_bid_price_micros=1_500_000,
+        spot_prices_micros={"42": 3_000_000},
+        creatives=[creative(1, bid_price_micros=2_000_000)],
+    )
+    m = matcher(entry)
+    assert price_of(m, replace(BANNER, spot="42")) == 3_000_000
+    assert price_of(m, replace(BANNER, spot="43")) == 2_000_000
+    plain = matcher(replace(entry, creatives=(creative(1),)))
+    assert price_of(plain, BANNER) == 1_500_000
+    bare = matcher(replace(entry, creatives=(creative(1),), rtb_bid_price_micros=None))
+    assert price_of(bare, BANNER) == 1_000_000
+
+
+def test_a_cpc_campaign_bids_its_effective_cpm() -> None:
+    m = matcher(campaign(1, pricing_model="cpc", bid_price_micros=400_000))
+    assert price_of(m, BANNER) == 400_000
+    assert effective_cpm(5_000_000, "cpa") == 500_000
+    assert effective_cpm(1_000_000, "cpm") == 1_000_000
+
+
+def test_candidates_come_best_price_first_with_the_best_creative() -> None:
+    m = matcher(
+        campaign(
+            1,
+            creatives=[
+                creative(1, bid_price_micros=500_000),
+                creative(2, bid_price_micros=900_000),
+            ],
+        ),
+        campaign(2, bid_price_micros=2_000_000),
+    )
+    found = m.candidates(features(), BANNER, NOW)
+    assert [(c.campaign.id, c.creative.id, c.price_micros) for c in found] == [
+        (2, 20, 2_000_000),
+        (1, 2, 900_000),
+    ]
+
+
+def test_a_private_auction_gets_no_candidates() -> None:
+    m = matcher(campaign(1))
+    assert ids(m, replace(BANNER, private_auction=True, deal_ids=("d1",))) == []
+    assert ids(m, replace(BANNER, deal_ids=("d1",))) == [1]
