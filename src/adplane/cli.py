@@ -536,6 +536,62 @@ def demo(
         _serve(settings, host, port)
 
 
+@app.command()
+def simulate(
+    qps: Annotated[float, typer.Option(help="Bid requests per second (open loop)")] = 50,
+    duration: Annotated[float, typer.Option(help="Seconds to send for (at most 3600)")] = 10,
+    url: Annotated[str, typer.Option(help="The bidder's base URL")] = "http://127.0.0.1:8000",
+    seed: Annotated[
+        int | None, typer.Option(help="Draw the same traffic and outcomes again (default random)")
+    ] = None,
+    exchange: Annotated[
+        str | None, typer.Option(help="Exchange name: POST /rtb/NAME/bid instead of /rtb/bid")
+    ] = None,
+    concurrency: Annotated[
+        int, typer.Option(help="Most requests in flight; more are dropped", min=1, max=10_000)
+    ] = 64,
+    allow_remote: Annotated[
+        bool, typer.Option("--allow-remote", help="Allow a --url that is not loopback")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
+) -> None:
+    """Act as an exchange: send OpenRTB 2.6 requests to a bidder, run the auctions, fire notices."""
+    import asyncio
+
+    from adplane.delivery.simulate import (
+        SimulationConfig,
+        SimulationRefused,
+        check,
+        summary,
+    )
+    from adplane.delivery.simulate import simulate as run_simulation
+
+    config = SimulationConfig(
+        qps=qps,
+        duration=duration,
+        url=url,
+        seed=seed,
+        exchange=exchange,
+        concurrency=concurrency,
+        allow_remote=allow_remote,
+    )
+    try:
+        check(config)
+    except SimulationRefused as exc:
+        raise fail(str(exc), 2) from None
+    result = asyncio.run(run_simulation(config))
+    if as_json:
+        typer.echo(json.dumps(summary(result)))
+    else:
+        for line in result.describe():
+            typer.echo(line)
+    if result.requests and result.errors == result.requests:
+        raise fail(
+            f"no bid request to {url} was answered; is `adplane serve` running there?"
+            + (f" ({result.error_samples[0]})" if result.error_samples else "")
+        )
+
+
 def main() -> None:
     try:
         app()
