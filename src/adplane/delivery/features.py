@@ -72,6 +72,13 @@ _TV_UA = re.compile(
 )
 _TABLET_UA = re.compile(r"ipad|tablet|kindle|\bsilk\b|playbook", re.IGNORECASE)
 _CARRIER_NOISE = re.compile(r"[^\w&+\- ]+")
+# Text that ``filterlists.items`` would give back unchanged (so the check can be skipped).
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_PLAIN_IPV4 = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")
+_PLAIN_URL = re.compile(
+    r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}(?<!-)"
+    r"(?::[0-9]{1,5})?/[\x21-\x22\x24-\x7e]*"
+)
 
 
 # --- The catalogue, indexed for the hot path ---------------------------------------------
@@ -352,6 +359,9 @@ def _ip(device: openrtb.Device | None) -> str | None:
         return None
     for raw in (device.ip, device.ipv6):
         if raw:
+            if _PLAIN_IPV4.fullmatch(raw):
+                # Already canonical: the common case, without building an ipaddress object.
+                return raw
             try:
                 return items.ip(raw.strip())
             except items.InvalidItem:
@@ -513,6 +523,9 @@ def _page(raw: str | None) -> str | None:
     text = _text(raw)
     if text is None:
         return None
+    if _PLAIN_URL.fullmatch(text):
+        # Already canonical (lower-case scheme and ASCII host, a path): nearly every page.
+        return text
     try:
         return items.url(text)
     except items.InvalidItem:
@@ -619,10 +632,7 @@ def imp_spec(imp: openrtb.Imp, rates: Mapping[str, Decimal] = DEFAULT_RATES) -> 
     native_ver: str | None = None
     native_assets: tuple[NativeAssetRequest, ...] = ()
     if native is not None:
-        parsed = _native_request(native)
-        if parsed is not None:
-            native_assets = _native_assets(parsed)
-            native_ver = _text(native.ver) or _text(parsed.ver)
+        native_ver, native_assets = _native(native)
         if native_assets:
             # A native request nobody can read, or one with no assets, cannot be filled.
             kinds.add("native")
@@ -660,6 +670,12 @@ def floor_micros(
     rate = rates.get(code)
     if rate is None:
         return None
+    return _floor_micros(bidfloor, rate)
+
+
+@lru_cache(maxsize=4096)
+def _floor_micros(bidfloor: float, rate: Decimal) -> int | None:
+    # Floors repeat (0.03, 0.5 ...): the decimal arithmetic runs once per value and rate.
     try:
         # The float's shortest text is the number the exchange wrote (0.03, not 0.0299...).
         micros = Decimal(repr(bidfloor)) * rate * _MICROS
@@ -668,13 +684,29 @@ def floor_micros(
         return None
 
 
-def _native_request(native: openrtb.Native) -> openrtb.NativeRequest | None:
-    if native.request is None:
-        return None
+_NO_NATIVE: tuple[str | None, tuple[NativeAssetRequest, ...]] = (None, ())
+
+
+def _native(native: openrtb.Native) -> tuple[str | None, tuple[NativeAssetRequest, ...]]:
+    payload = native.request
+    if payload is None:
+        return _NO_NATIVE
+    ver, assets = _native_text(payload) if isinstance(payload, str) else _native_of(payload)
+    return _text(native.ver) or ver, assets
+
+
+@lru_cache(maxsize=1024)
+def _native_text(payload: str) -> tuple[str | None, tuple[NativeAssetRequest, ...]]:
+    # A placement sends the same Native request string every time: read it once.
+    return _native_of(payload)
+
+
+def _native_of(payload: str | dict[str, Any]) -> tuple[str | None, tuple[NativeAssetRequest, ...]]:
     try:
-        return openrtb.decode_native_request(native.request)
+        request = openrtb.decode_native_request(payload)
     except openrtb.MalformedMarkup:
-        return None
+        return _NO_NATIVE
+    return _text(request.ver), _native_assets(request)
 
 
 def _native_assets(request: openrtb.NativeRequest) -> tuple[NativeAssetRequest, ...]:
