@@ -16,6 +16,8 @@ from adplane.delivery.features import (
     country_of_ip,
     extract,
     floor_micros,
+    openrtb_connection_type,
+    openrtb_device_type,
 )
 from adplane.delivery.model import Features, ImpSpec, NativeAssetRequest
 from adplane.delivery.openrtb import decode_request
@@ -374,6 +376,20 @@ def test_device_and_connection_types_are_openrtb_codes_with_catalogue_names() ->
     assert (features.device_type, features.connection_type) == ("4", "2")
     assert catalogue_device_type(features.device_type) == "phone"
     assert catalogue_connection_type(features.connection_type) == "wifi"
+
+
+@pytest.mark.parametrize(
+    ("code", "device_type"), [("mobile", "1"), ("pc", "2"), ("ctv", "3"), ("phone", "4")]
+)
+def test_catalogue_device_type_codes_map_to_openrtb_codes(code: str, device_type: str) -> None:
+    assert openrtb_device_type(code) == device_type
+    assert catalogue_device_type(device_type) == code
+
+
+def test_catalogue_connection_type_codes_map_to_openrtb_codes() -> None:
+    assert openrtb_connection_type("wifi") == "2"
+    assert openrtb_connection_type("cellular_4g") == "6"
+    assert openrtb_connection_type("nope") is None
 
 
 def test_unknown_device_type_code_is_dropped() -> None:

@@ -165,6 +165,23 @@ def catalogue_connection_type(code: str | None, catalogue: Catalogue | None = No
     return _entry_code(Dimension.CONNECTION_TYPES, code, catalogue)
 
 
+def openrtb_device_type(code: str, catalogue: Catalogue | None = None) -> str | None:
+    """The ``Features.device_type`` a catalogue code stands for (``"phone"`` -> ``"4"``), so
+    campaign targeting (which stores catalogue codes) compiles to what ``extract`` gives."""
+    return _entry_id(Dimension.DEVICE_TYPES, code, catalogue)
+
+
+def openrtb_connection_type(code: str, catalogue: Catalogue | None = None) -> str | None:
+    """The ``Features.connection_type`` a catalogue code stands for (``"wifi"`` -> ``"2"``)."""
+    return _entry_id(Dimension.CONNECTION_TYPES, code, catalogue)
+
+
+def _entry_id(dimension: Dimension, code: str, catalogue: Catalogue | None) -> str | None:
+    cat = catalogue if catalogue is not None else builtin_catalogue()
+    entry = cat.by_code(dimension, code)
+    return str(entry.id) if entry is not None else None
+
+
 def _entry_code(dimension: Dimension, code: str | None, catalogue: Catalogue | None) -> str | None:
     if code is None or not code.isdigit():
         return None
