@@ -18,6 +18,8 @@ from adplane.campaigns import spend
 from adplane.campaigns.endpoints import router as campaigns_router
 from adplane.catalogues.endpoints import router as catalogues_router
 from adplane.creatives.endpoints import router as creatives_router
+from adplane.delivery import endpoints as delivery_endpoints
+from adplane.delivery import runtime as delivery_runtime
 from adplane.dialects import instal, smartyads, topsort, trafficstars
 from adplane.events.endpoints import router as events_router
 from adplane.filterlists.endpoints import router as filterlists_router
@@ -196,11 +198,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # This app's requests read this app's spend (never a process-wide reader).
         app.state.session_info = spend.session_info(reader)
         app.state.jobs = jobs_runtime.start(settings, db, app.state.events.store, reader)
+        # Delivery writes to the event log: it starts after it and stops before it.
+        app.state.delivery = await delivery_runtime.start(settings, app.state.events)
         try:
             yield
         finally:
             app.state.session_info = {}
             try:
+                if app.state.delivery is not None:
+                    await app.state.delivery.stop()
+                    app.state.delivery = None
                 if app.state.jobs is not None:
                     await app.state.jobs.stop()
                     app.state.jobs = None
@@ -217,6 +224,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.database = db
     app.state.events = None
     app.state.jobs = None
+    app.state.delivery = None
     # Handed to every request's session (``kit.db.get_session``); the lifespan fills it.
     app.state.session_info = {}
     app.state.login_guard = LoginGuard.create(
@@ -237,6 +245,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     mount_dialect(app, "/instal", instal.create_api())
     mount_dialect(app, "/topsort", topsort.create_api())
     mount_dialect(app, "/smartyads", smartyads.create_api())
+    # Delivery: OpenRTB bids and notices, and the tracking pixels, clicks and postbacks.
+    mount_dialect(app, "/rtb", delivery_endpoints.create_rtb_app())
+    mount_dialect(app, "/t", delivery_endpoints.create_tracking_app())
     app.router.default = _unmatched_under_a_mount(app)
 
     @app.get("/healthz", include_in_schema=False)
@@ -276,7 +287,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                     for kind in ("image", "video", "html")
                 },
             },
-            by_prefix={f"{NATIVE_PREFIX}/filterlists": settings.max_filterlist_body_bytes},
+            by_prefix={
+                f"{NATIVE_PREFIX}/filterlists": settings.max_filterlist_body_bytes,
+                "/rtb/": settings.delivery_max_bid_bytes,
+                "/t/": delivery_endpoints.MAX_QUERY,
+            },
         ),
     )
 

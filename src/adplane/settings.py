@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -66,6 +67,24 @@ class Settings(BaseSettings):
     # state sweeps inside the server; 0 turns the scheduler off (``adplane jobs run-once``
     # still runs one tick).
     jobs_interval_seconds: float = Field(default=60.0, ge=0)
+    # Delivery (docs/delivery.md). Tracking and notice URLs are signed with their own key,
+    # derived from ``secret_key`` unless ``tracking_secret`` is set (rotating it voids the
+    # URLs in flight); they start with ``public_url`` (empty: the scheme and host the bid
+    # request came in on, which only suits an exchange that is also the ad's audience).
+    tracking_secret: str = ""
+    delivery_seat: str = "adplane"
+    delivery_currency: str = "USD"
+    # ``EUR=1.08,GBP=1.27``: how many units of the bidder's currency one unit of each is
+    # worth; a floor in a currency not listed gets no bid.
+    delivery_currency_rates: str = ""
+    delivery_notice_ttl_seconds: int = Field(default=3600, gt=0)
+    delivery_click_ttl_seconds: int = Field(default=86_400, gt=0)
+    delivery_conversion_ttl_seconds: int = Field(default=30 * 86_400, gt=0)
+    delivery_tmax_margin_ms: int = Field(default=10, ge=0)
+    # Where a click whose URL is forged or expired is sent (empty: the public URL's root).
+    delivery_fallback_url: str = ""
+    delivery_max_bid_bytes: int = Field(default=256 * 1024, gt=0)
+    delivery_full_refresh_seconds: float = Field(default=30.0, gt=0)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -92,6 +111,16 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+    @property
+    def currency_rates(self) -> dict[str, Decimal]:
+        """``delivery_currency_rates`` as currency -> rate."""
+        rates: dict[str, Decimal] = {self.delivery_currency.upper(): Decimal(1)}
+        for part in self.delivery_currency_rates.split(","):
+            code, _, rate = part.partition("=")
+            if code.strip() and rate.strip():
+                rates[code.strip().upper()] = Decimal(rate.strip())
+        return rates
 
     @property
     def resolved_database_url(self) -> str:

@@ -1,0 +1,147 @@
+"""The ``adm`` of a bid: the creative's markup with the signed click URL in place.
+
+The creatives service renders each creative once (``creatives.markup``), with the creative's
+own click-through in it and ``[ADPLANE_...]`` markers in its VAST; the bidder only swaps in
+the URLs of one auction, so a bid costs a few string replacements, not a render:
+
+- a banner image: its ``href`` (the creative's ``click_url``, HTML-escaped) becomes the
+  signed click URL, which records the click and redirects to the destination;
+- a third-party banner tag: the click macros a tag may carry (``{CLICK_URL}``,
+  ``${CLICK_URL}``, ``%%CLICK_URL_UNESC%%``, ``%%CLICK_URL_ESC%%``) are filled; a tag without
+  them counts its clicks itself;
+- an HTML5 bundle: the iframe gets ``clickTag=<signed click URL>`` (the IAB convention);
+- native: Native 1.2 response JSON for the assets the request asked for (``native_response``);
+- video: the VAST ClickThrough becomes the signed click URL and the click-tracking marker
+  goes; the impression marker becomes the ``/t/imp`` pixel, which records nothing: the billing
+  notice (``burl``) is the impression of record, so a player's pixel cannot count it twice.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from urllib.parse import quote
+from xml.sax.saxutils import escape as xml_escape
+
+import orjson
+
+from adplane.delivery.model import CreativeEntry, ImpSpec, NativeAssetRequest
+
+_TAG_MACROS = ("{CLICK_URL}", "${CLICK_URL}", "%%CLICK_URL_UNESC%%")
+_ESCAPED_TAG_MACROS = ("%%CLICK_URL_ESC%%", "{CLICK_URL_ENC}", "${CLICK_URL_ENC}")
+# Native 1.2 data asset types (section 7.4): what each asset type takes from the content.
+DATA_SPONSORED = 1
+DATA_DESC = 2
+DATA_DISPLAY_URL = 11
+DATA_CTA = 12
+IMG_ICON = 1
+IMG_MAIN = 3
+# The markers are whole element texts (creatives.vast), so these cannot cut an element apart.
+_CLICK_THROUGH = re.compile(r"(<ClickThrough[^>]*>)[^<]*</ClickThrough>")
+_CLICK_TRACKING_MARKER = re.compile(
+    r"<ClickTracking[^>]*>\[ADPLANE_CLICK_TRACKING_URL\]</ClickTracking>"
+)
+_OTHER_MARKERS = re.compile(r"<(\w+)[^>]*>\[ADPLANE_[^\]<]*\]</\1>")
+
+
+def banner(creative: CreativeEntry, click_url: str) -> str | None:
+    """The banner markup with our click URL as its click-through."""
+    markup = creative.markup
+    if markup is None:
+        return None
+    if creative.variant == "banner_image" and creative.click_url:
+        return markup.replace(
+            f'href="{escape(creative.click_url)}"', f'href="{escape(click_url)}"', 1
+        )
+    if creative.variant == "banner_html5":
+        head, sep, tail = markup.partition('<iframe src="')
+        if sep:
+            src, _, rest = tail.partition('"')
+            joiner = "&amp;" if "?" in src else "?"
+            return f'{head}{sep}{src}{joiner}clickTag={escape(quote(click_url, safe=""))}"{rest}'
+        return markup
+    for macro in _TAG_MACROS:
+        markup = markup.replace(macro, click_url)
+    for macro in _ESCAPED_TAG_MACROS:
+        markup = markup.replace(macro, quote(click_url, safe=""))
+    return markup
+
+
+def _truncate(text: str, limit: int | None) -> str:
+    return text[:limit] if limit else text
+
+
+def _asset(asset: NativeAssetRequest, creative: CreativeEntry) -> dict[str, object] | None:
+    content = creative.native
+    if content is None:
+        return None
+    if asset.kind == "title" and content.title:
+        return {"id": asset.id, "title": {"text": _truncate(content.title, asset.len)}}
+    if asset.kind == "img":
+        if asset.type == IMG_ICON:
+            url, size = content.logo_url, content.logo_size
+        else:
+            url, size = content.image_url, content.image_size
+        if not url:
+            return None
+        image: dict[str, object] = {"url": url}
+        if size is not None:
+            image |= {"w": size[0], "h": size[1]}
+        return {"id": asset.id, "img": image}
+    if asset.kind == "data":
+        value = {
+            DATA_SPONSORED: content.sponsor,
+            DATA_DESC: content.text,
+            DATA_CTA: content.call_to_action,
+            DATA_DISPLAY_URL: content.display_url,
+        }.get(asset.type or 0)
+        if not value:
+            return None
+        return {"id": asset.id, "data": {"value": _truncate(value, asset.len)}}
+    return None
+
+
+def native_response(creative: CreativeEntry, imp: ImpSpec, click_url: str) -> str | None:
+    """Native 1.2 response JSON for ``imp``'s assets, or None when a required one is missing."""
+    content = creative.native
+    if content is None:
+        return None
+    assets: list[dict[str, object]] = []
+    for asset in imp.native_assets:
+        answer = _asset(asset, creative)
+        if answer is None:
+            if asset.required:
+                return None
+            continue
+        if asset.required:
+            answer["required"] = 1
+        assets.append(answer)
+    native: dict[str, object] = {
+        "ver": "1.2",
+        "assets": assets,
+        "link": {"url": click_url},
+    }
+    if content.impression_trackers:
+        # The advertiser's own third-party counters; ours is the billing notice.
+        native["imptrackers"] = list(content.impression_trackers)
+    # Native 1.0 wrapped the response in {"native": ...}; 1.1 dropped the root node.
+    body = {"native": native | {"ver": "1.0"}} if imp.native_ver == "1.0" else native
+    return orjson.dumps(body).decode()
+
+
+def vast(creative: CreativeEntry, click_url: str, pixel_url: str) -> str | None:
+    """The creative's VAST with our click URL and pixel in place of the markers."""
+    document = creative.markup
+    if document is None:
+        return None
+    click = xml_escape(click_url)
+    document = document.replace(">[ADPLANE_IMPRESSION_URL]<", f">{xml_escape(pixel_url)}<")
+    if "<ClickThrough" in document:
+        document = _CLICK_THROUGH.sub(lambda m: f"{m.group(1)}{click}</ClickThrough>", document)
+        # The ClickThrough records the click: a tracking ping would only repeat it.
+        document = _CLICK_TRACKING_MARKER.sub("", document)
+    else:
+        # A wrapper has no ClickThrough of its own: ours is pinged beside the wrapped ad's.
+        document = document.replace(">[ADPLANE_CLICK_TRACKING_URL]<", f">{click}<")
+    # Error and progress events: nothing of ours answers them, so they are not sent.
+    return _OTHER_MARKERS.sub("", document)

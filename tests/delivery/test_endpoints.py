@@ -1,0 +1,256 @@
+"""The delivery routes on a running app, from a hand-built snapshot: bids, notices, clicks,
+postbacks, replays and forgeries, and the answers to garbage."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import orjson
+import pytest
+
+from adplane.delivery.runtime import DeliveryRuntime
+from tests.delivery import entries
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+
+BANNER_REQUEST = {
+    "id": "auction-1",
+    "imp": [{"id": "1", "bidfloor": 0.03, "banner": {"w": 300, "h": 250}}],
+    "site": {"id": "102855", "domain": "www.foobar.com", "publisher": {"id": "8953"}},
+}
+
+
+@pytest.fixture
+def delivery(app: Any) -> DeliveryRuntime:
+    runtime: DeliveryRuntime = app.state.delivery
+    snapshot = entries.snapshot(entries.campaign())
+    runtime.install(snapshot, entries.TinyMatcher(snapshot))
+    return runtime
+
+
+async def _events(app: Any) -> list[tuple[Any, ...]]:
+    await app.state.events.flush()
+    return app.state.events.store.fetch(
+        "SELECT type, event_id, campaign_id, creative_id, cost_micros, click_id, exchange, "
+        "domain FROM events ORDER BY ts, event_id"
+    )
+
+
+async def _bid(client: httpx.AsyncClient, request: dict[str, Any] = BANNER_REQUEST) -> Any:
+    response = await client.post("/rtb/openx/bid", content=orjson.dumps(request))
+    assert response.status_code == 200, response.text
+    return response.json()["seatbid"][0]["bid"][0]
+
+
+def _path(url: str, **macros: str) -> str:
+    for name, value in macros.items():
+        url = url.replace("${" + name + "}", value)
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}"
+
+
+async def test_a_bid_carries_the_creative_price_and_signed_notices(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    response = await client.post("/rtb/bid", content=orjson.dumps(BANNER_REQUEST))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == "auction-1"
+    assert body["seatbid"][0]["seat"] == "adplane"
+    bid = body["seatbid"][0]["bid"][0]
+    assert bid["impid"] == "1"
+    assert bid["price"] == 2.0
+    assert (bid["crid"], bid["cid"], bid["adomain"]) == ("11", "1", ["shop.example"])
+    assert (bid["w"], bid["h"], bid["cat"]) == (300, 250, ["IAB3-1"])
+    assert "${AUCTION_PRICE}" in bid["nurl"]
+    assert "${AUCTION_PRICE}" in bid["burl"]
+    assert "${AUCTION_LOSS}" in bid["lurl"]
+    assert "/t/click?t=" in bid["adm"]
+    assert entries.BANNER_CLICK.replace("&", "&amp;") not in bid["adm"]
+
+
+async def test_no_candidate_is_a_204_with_no_body(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    request = {**BANNER_REQUEST, "imp": [{"id": "1", "banner": {"w": 728, "h": 90}}]}
+    response = await client.post("/rtb/bid", content=orjson.dumps(request))
+    assert response.status_code == 204
+    assert response.content == b""
+
+
+async def test_a_floor_above_the_bid_is_a_204(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    request = {
+        **BANNER_REQUEST,
+        "imp": [{"id": "1", "bidfloor": 2.01, "banner": {"w": 300, "h": 250}}],
+    }
+    response = await client.post("/rtb/bid", content=orjson.dumps(request))
+    assert response.status_code == 204
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b'{"id": 1, "imp": []}',
+        b'{"id": "a", "imp": "x"}',
+        b"\xff\xfe",
+        b"null",
+        b'{"id": "a\\u0000", "imp": [{"id": "1"}]}',
+        b'{"id":"a","imp":[{"id":"1","bidfloor":1e400}]}',
+    ],
+)
+async def test_a_malformed_bid_request_is_a_400(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime, body: bytes
+) -> None:
+    response = await client.post("/rtb/bid", content=body)
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_a_huge_bid_request_is_refused(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    response = await client.post("/rtb/bid", content=b" " * (2 << 20))
+    assert response.status_code == 413
+
+
+async def test_a_bad_exchange_name_is_a_400(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    response = await client.post("/rtb/-x!/bid", content=orjson.dumps(BANNER_REQUEST))
+    assert 400 <= response.status_code < 500
+
+
+async def test_the_noop_endpoint_answers_204(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/rtb/noop")).status_code == 204
+    assert (await client.post("/rtb/noop", content=b"{}")).status_code == 204
+
+
+async def test_a_billing_notice_charges_the_clearing_price_once_however_often_replayed(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    bid = await _bid(client)
+    win = _path(bid["nurl"], AUCTION_PRICE="1.234567")
+    bill = _path(bid["burl"], AUCTION_PRICE="1.234567")
+    for _ in range(3):
+        assert (await client.get(win)).status_code == 204
+        assert (await client.get(bill)).status_code == 204
+    rows = await _events(app)
+    assert [(r[0], r[1], r[4]) for r in rows] == [
+        ("win", "win:auction-1:1", 0),
+        # 1.234567 CPM is 1234.567 micros an impression, rounded half-even to the micro.
+        ("impression", "imp:auction-1:1", 1235),
+    ]
+    assert rows[0][6] == "openx"
+    assert rows[0][7] == "www.foobar.com"
+
+
+async def test_a_notice_claiming_more_than_the_bid_is_charged_the_bid(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    bid = await _bid(client)
+    await client.get(_path(bid["burl"], AUCTION_PRICE="9.50"))
+    assert [r[4] for r in await _events(app)] == [2000]
+
+
+async def test_an_unfilled_price_is_charged_the_bid_and_an_audit_nothing(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    bid = await _bid(client)
+    await client.get(_path(bid["burl"], AUCTION_PRICE="AUDIT"))
+    assert await _events(app) == []
+    await client.get(_path(bid["burl"]))
+    assert [r[4] for r in await _events(app)] == [2000]
+
+
+async def test_a_forged_or_altered_notice_records_nothing_and_answers_alike(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    bid = await _bid(client)
+    genuine = _path(bid["burl"], AUCTION_PRICE="1.00")
+    token = parse_qs(urlsplit(genuine).query)["t"][0]
+    forged = genuine.replace(token, token[:-2] + ("AA" if token[-2:] != "AA" else "BB"))
+    for url in (forged, "/rtb/bill?t=nonsense&price=1", "/rtb/bill", "/rtb/win?t=", "/rtb/loss"):
+        response = await client.get(url)
+        assert (response.status_code, response.content) == (204, b"")
+    assert await _events(app) == []
+
+
+async def test_a_click_redirects_with_macros_filled_and_counts_once(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    target = "https://shop.example/landing?click={CLICK_ID}&cid=${CAMPAIGN_ID}&x={unknown}"
+    markup = f'<a href="{html.escape(target)}"><img src="https://cdn.example/a.png"/></a>'
+    item = entries.creative(click_url=target, markup=markup)
+    snapshot = entries.snapshot(entries.campaign(creatives=(item,)))
+    delivery.install(snapshot, entries.TinyMatcher(snapshot))
+    bid = await _bid(client)
+    start = bid["adm"].index("/t/click?t=")
+    click = bid["adm"][start : bid["adm"].index('"', start)].replace("&amp;", "&")
+    for _ in range(2):
+        response = await client.get(click)
+        assert response.status_code == 302
+    location = urlsplit(response.headers["location"])
+    assert location.netloc == "shop.example"
+    query = parse_qs(location.query)
+    assert query["cid"] == ["1"]
+    assert query["x"] == ["{unknown}"]
+    conversion_token = query["click"][0]
+    rows = await _events(app)
+    assert [(r[0], r[1]) for r in rows] == [("click", "click:auction-1:1")]
+    # The postback names the click by the id its destination received.
+    for _ in range(2):
+        answer = await client.get("/t/conv", params={"click_id": conversion_token, "txid": "T1"})
+        assert answer.headers["content-type"] == "image/gif"
+    answer = await client.post("/t/conv", data={"click_id": conversion_token, "txid": "T2"})
+    assert answer.status_code == 204
+    rows = await _events(app)
+    conversions = [r for r in rows if r[0] == "conversion"]
+    assert len(conversions) == 2
+    assert {r[5] for r in rows} == {rows[0][5]}
+
+
+async def test_a_forged_click_records_nothing_and_goes_to_the_fallback(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    response = await client.get("/t/click?t=forged.token")
+    assert response.status_code == 302
+    assert response.headers["location"] == "http://testserver/"
+    answer = await client.get("/t/conv", params={"click_id": "forged", "txid": "1"})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "image/gif"
+    assert await _events(app) == []
+
+
+async def test_a_notice_token_is_no_click(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    bid = await _bid(client)
+    token = parse_qs(urlsplit(bid["burl"]).query)["t"][0]
+    response = await client.get("/t/click", params={"t": token})
+    assert response.headers["location"] == "http://testserver/"
+    assert await _events(app) == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/rtb/win", "/rtb/bill", "/rtb/loss", "/t/imp", "/t/click", "/t/conv"]
+)
+async def test_a_nul_in_a_tracking_query_is_a_400(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime, path: str
+) -> None:
+    response = await client.get(f"{path}?t=a%00b")
+    assert response.status_code == 400
+
+
+async def test_the_surfaces_publish_their_documents(client: httpx.AsyncClient) -> None:
+    for prefix in ("/rtb", "/t"):
+        document = (await client.get(f"{prefix}/openapi.json")).json()
+        assert document["openapi"].startswith("3.1")
+        assert document["paths"]
