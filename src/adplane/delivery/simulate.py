@@ -41,6 +41,9 @@ MICROS = 1_000_000
 LOSS_TO_HIGHER_BID = "102"
 CLICK_PATH = "/t/click"
 CONVERSION_PATH = "/t/conv"
+# The bidder's own routes: notice and tracking URLs outside them belong to third parties,
+# which a simulation must never call.
+OWN_PATHS = ("/rtb/", "/t/")
 # Query parameters a destination URL may carry the click id in (the demo's uses ``click``).
 CLICK_ID_PARAMS = ("click_id", "clickid", "click", "cid", "subid", "sub_id")
 
@@ -799,6 +802,7 @@ class SimulationResult:
     dropped: int = 0  # requests not sent: the concurrency bound was full (open loop)
     errors: int = 0
     notice_errors: int = 0
+    external: int = 0  # notice or click URLs of third parties, not called
     error_samples: list[str] = field(default_factory=list)
     latencies_ms: list[float] = field(default_factory=list)
 
@@ -835,7 +839,8 @@ class SimulationResult:
             f"spend        {self.spend:>10.2f}   at clearing prices (USD)",
             f"latency      p50 {self.percentile(0.50):.1f} ms, p99 {self.percentile(0.99):.1f} ms"
             f", late (> tmax) {self.late:,}",
-            f"errors       {self.errors:>10,}   notice errors {self.notice_errors:,}",
+            f"errors       {self.errors:>10,}   notice errors {self.notice_errors:,}"
+            f", third-party URLs not called {self.external:,}",
         ]
         lines.extend(f"  e.g. {sample}" for sample in self.error_samples)
         return lines
@@ -1000,16 +1005,31 @@ class Exchange:
             return
         payout = rng.choice(("5", "12.5", "25", "49.99"))
         query = urlencode({"click_id": click_id, "payout": payout, "tid": f"sim-{request_id}"})
-        converted = await self._notice(
-            urljoin(self.base, CONVERSION_PATH.lstrip("/")) + f"?{query}"
-        )
+        converted = await self._notice(f"{CONVERSION_PATH}?{query}")
         if converted is not None and converted.status_code < 400:
             result.conversions += 1
 
+    def local(self, url: str) -> str | None:
+        """``url`` aimed at the server under test, or None for a third party's URL.
+
+        The bidder writes its notice URLs with its public address, which may not be the one
+        the simulation reaches it at; only the path and query are kept.
+        """
+        parts = urlsplit(url)
+        if not parts.path.startswith(OWN_PATHS):
+            return None
+        return urljoin(self.base, parts.path.lstrip("/")) + (
+            f"?{parts.query}" if parts.query else ""
+        )
+
     async def _notice(self, url: str) -> httpx.Response | None:
         """GET a notice, pixel or click URL as a browser or exchange would, redirects unfollowed."""
+        target = self.local(url)
+        if target is None:
+            self.result.external += 1
+            return None
         try:
-            response = await self.client.get(urljoin(self.base, url), follow_redirects=False)
+            response = await self.client.get(target, follow_redirects=False)
         except httpx.HTTPError as exc:
             self.result.notice_errors += 1
             self.result.error(f"notice {url[:80]}: {type(exc).__name__}")
@@ -1041,6 +1061,7 @@ def summary(result: SimulationResult) -> dict[str, Any]:
         "late": result.late,
         "errors": result.errors,
         "notice_errors": result.notice_errors,
+        "external": result.external,
     }
 
 
