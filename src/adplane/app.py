@@ -199,7 +199,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.session_info = spend.session_info(reader)
         app.state.jobs = jobs_runtime.start(settings, db, app.state.events.store, reader)
         # Delivery writes to the event log: it starts after it and stops before it.
-        app.state.delivery = await delivery_runtime.start(settings, app.state.events)
+        app.state.delivery = await delivery_runtime.start(settings, db, app.state.events)
         try:
             yield
         finally:

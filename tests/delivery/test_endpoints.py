@@ -27,7 +27,7 @@ BANNER_REQUEST = {
 def delivery(app: Any) -> DeliveryRuntime:
     runtime: DeliveryRuntime = app.state.delivery
     snapshot = entries.snapshot(entries.campaign())
-    runtime.install(snapshot, entries.TinyMatcher(snapshot))
+    runtime.install(snapshot, entries.TinyMatcher(snapshot), pin=True)
     return runtime
 
 

@@ -10,17 +10,16 @@ so past the deadline the reservations are released and the request gets no bid.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Final, Protocol
 from urllib.parse import quote
 
-import msgspec
 import orjson
 
-from adplane.delivery import markup
+from adplane.delivery import features, markup, openrtb
 from adplane.delivery.model import (
     Candidate,
     CreativeEntry,
@@ -197,7 +196,8 @@ class Bidder:
         features = request.features
         issued = int(now.timestamp())
         size = _size(imp, creative)
-        deal = imp.deal_ids[0] if imp.deal_ids else None
+        # Matching bids in the open auction only (the core has no deal targeting yet).
+        deal = None
         common = {
             "auction_id": request.id,
             "imp_id": imp.imp_id,
@@ -286,72 +286,18 @@ def quote_value(value: str) -> str:
     return quote(value, safe="")
 
 
-# --- a provisional reader, until ``openrtb`` and ``features`` land ---------------------------
+class OpenRtbReader:
+    """``openrtb.decode_request`` then ``features.extract``: the bidder's reader."""
 
+    def __init__(self, rates: Mapping[str, Decimal]) -> None:
+        self._rates = dict(rates)
 
-class _Banner(msgspec.Struct, kw_only=True):
-    w: int | None = None
-    h: int | None = None
-    format: list[dict[str, int]] = msgspec.field(default_factory=list)
-
-
-class _Imp(msgspec.Struct, kw_only=True):
-    id: str
-    tagid: str | None = None
-    bidfloor: float = 0.0
-    bidfloorcur: str = "USD"
-    banner: _Banner | None = None
-    video: dict[str, object] | None = None
-    native: dict[str, object] | None = None
-    pmp: dict[str, object] | None = None
-
-
-class _Request(msgspec.Struct, kw_only=True):
-    id: str
-    imp: list[_Imp]
-    tmax: int | None = None
-    test: int = 0
-    site: dict[str, object] | None = None
-    app: dict[str, object] | None = None
-
-
-_DECODER = msgspec.json.Decoder(_Request)
-
-
-def provisional_read(body: bytes, exchange: str | None) -> ParsedRequest:
-    """Banner-only reading of a bid request (replaced by ``features`` when it lands)."""
-    try:
-        request = _DECODER.decode(body)
-    except msgspec.DecodeError as exc:
-        raise Malformed(str(exc)) from None
-    if not request.imp:
-        raise Malformed("a bid request has at least one imp")
-    imps = []
-    for imp in request.imp:
-        sizes: list[tuple[int, int]] = []
-        if imp.banner is not None:
-            if imp.banner.w and imp.banner.h:
-                sizes.append((imp.banner.w, imp.banner.h))
-            sizes += [(f.get("w", 0), f.get("h", 0)) for f in imp.banner.format]
-        floor = None
-        if imp.bidfloorcur.upper() == "USD":
-            floor = int((Decimal(repr(imp.bidfloor)) * MICROS).to_integral_value())
-        imps.append(
-            ImpSpec(
-                imp_id=imp.id,
-                kinds=frozenset({"banner"} if imp.banner is not None else set()),
-                spot=imp.tagid,
-                sizes=tuple(sizes),
-                bidfloor_micros=floor,
-            )
-        )
-    site = request.site or request.app or {}
-    features = Features(
-        auction_id=request.id,
-        exchange=exchange,
-        traffic_type="desktop_web" if request.site else "mobile_app",
-        site_id=str(site.get("id")) if request.site and site.get("id") else None,
-        domain=str(site.get("domain")) if site.get("domain") else None,
-        test=bool(request.test),
-    )
-    return ParsedRequest(request.id, features, tuple(imps), request.tmax, bool(request.test))
+    def __call__(self, body: bytes, exchange: str | None) -> ParsedRequest:
+        try:
+            request = openrtb.decode_request(body)
+        except openrtb.MalformedRequest as exc:
+            raise Malformed(str(exc)) from None
+        if not request.imp:
+            raise Malformed("a bid request has at least one imp")
+        found, imps = features.extract(request, datetime.now(UTC), exchange, rates=self._rates)
+        return ParsedRequest(request.id, found, tuple(imps), request.tmax, request.test == 1)

@@ -11,9 +11,10 @@ the URLs of one auction, so a bid costs a few string replacements, not a render:
   them counts its clicks itself;
 - an HTML5 bundle: the iframe gets ``clickTag=<signed click URL>`` (the IAB convention);
 - native: Native 1.2 response JSON for the assets the request asked for (``native_response``);
-- video: the VAST ClickThrough becomes the signed click URL and the click-tracking marker
-  goes; the impression marker becomes the ``/t/imp`` pixel, which records nothing: the billing
-  notice (``burl``) is the impression of record, so a player's pixel cannot count it twice.
+- video: our own VAST's ClickThrough becomes the signed click URL; a third party's VAST (or
+  our wrapper around its URL) gets the click URL as a ClickTracking ping beside its own
+  ClickThrough; the impression marker becomes the ``/t/imp`` pixel, which records nothing:
+  the billing notice (``burl``) is the impression of record, so a pixel cannot count it twice.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ _CLICK_THROUGH = re.compile(r"(<ClickThrough[^>]*>)[^<]*</ClickThrough>")
 _CLICK_TRACKING_MARKER = re.compile(
     r"<ClickTracking[^>]*>\[ADPLANE_CLICK_TRACKING_URL\]</ClickTracking>"
 )
+_VIDEO_CLICKS = re.compile(r"<VideoClicks[^>/]*>")
 _OTHER_MARKERS = re.compile(r"<(\w+)[^>]*>\[ADPLANE_[^\]<]*\]</\1>")
 
 
@@ -136,12 +138,22 @@ def vast(creative: CreativeEntry, click_url: str, pixel_url: str) -> str | None:
         return None
     click = xml_escape(click_url)
     document = document.replace(">[ADPLANE_IMPRESSION_URL]<", f">{xml_escape(pixel_url)}<")
-    if "<ClickThrough" in document:
+    if creative.variant == "video_media":
+        # Our own document: the ClickThrough records the click and lands on the destination,
+        # so a tracking ping would only repeat it.
         document = _CLICK_THROUGH.sub(lambda m: f"{m.group(1)}{click}</ClickThrough>", document)
-        # The ClickThrough records the click: a tracking ping would only repeat it.
         document = _CLICK_TRACKING_MARKER.sub("", document)
-    else:
-        # A wrapper has no ClickThrough of its own: ours is pinged beside the wrapped ad's.
+    elif "[ADPLANE_CLICK_TRACKING_URL]" in document:
+        # Our wrapper around a third-party tag: the click is pinged beside the tag's own.
         document = document.replace(">[ADPLANE_CLICK_TRACKING_URL]<", f">{click}<")
+    else:
+        # A third party's VAST as given: its ClickThrough stays theirs; ours is a ping.
+        document = _VIDEO_CLICKS.sub(
+            lambda m: (
+                f'{m.group(0)}<ClickTracking id="adplane"><![CDATA[{click_url}]]></ClickTracking>'
+            ),
+            document,
+            count=1,
+        )
     # Error and progress events: nothing of ours answers them, so they are not sent.
     return _OTHER_MARKERS.sub("", document)

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Final, Literal, Protocol
 
-from adplane.delivery import tracking
-from adplane.delivery.bidder import Bidder, BidderConfig, RequestReader
+from adplane.delivery import changes, matching, tracking
+from adplane.delivery import snapshot as snapshot_module
+from adplane.delivery.bidder import Bidder, BidderConfig, OpenRtbReader, RequestReader
 from adplane.delivery.model import (
     Candidate,
     Change,
@@ -32,8 +33,9 @@ from adplane.delivery.model import (
     Reservation,
     Snapshot,
 )
-from adplane.events.runtime import AppendResult
+from adplane.events.runtime import AppendResult, EventRuntime
 from adplane.events.store import EventKey
+from adplane.kit.db import Database
 from adplane.settings import Settings
 
 log = logging.getLogger("adplane.delivery")
@@ -45,7 +47,8 @@ MAX_DESTINATIONS: Final = 200_000
 
 Build = Callable[[datetime], Awaitable[Snapshot]]
 Refresh = Callable[[Snapshot, list[Change], datetime], Awaitable[Snapshot]]
-MatcherFactory = Callable[[Snapshot], Matcher]
+# (the new snapshot, the matcher and snapshot it replaces) -> the new matcher.
+MatcherFactory = Callable[[Snapshot, Matcher, Snapshot], Matcher]
 
 
 class EventLog(Protocol):
@@ -93,6 +96,7 @@ class DeliveryRuntime:
     _stopping: bool = False
     _stops: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     refreshes: int = 0
+    pinned: bool = False
     last_refresh_seconds: float = 0.0
 
     def configure(
@@ -129,17 +133,27 @@ class DeliveryRuntime:
 
     async def start(self) -> None:
         """Build the first snapshot and start the refresher."""
-        await self._rebuild(None)
+        try:
+            await self._rebuild(None)
+        except Exception:
+            # No bids rather than no server: the refresher tries again.
+            log.exception("building the delivery snapshot failed; serving no bids for now")
+            self._pending.append(Change("all"))
+            self._wakeup.set()
         self._task = asyncio.create_task(self._run(), name="adplane-delivery-refresh")
 
     def on_stop(self, stop: Callable[[], Awaitable[None]]) -> None:
         """Run ``stop`` when the runtime stops (a change feed, say)."""
         self._stops.append(stop)
 
-    def install(self, snapshot: Snapshot, matcher: Matcher | None = None) -> None:
-        """Serve ``snapshot`` from now on (with its own matcher, or one built for it)."""
+    def install(
+        self, snapshot: Snapshot, matcher: Matcher | None = None, *, pin: bool = False
+    ) -> None:
+        """Serve ``snapshot`` from now on (with its own matcher, or one built for it);
+        ``pin`` keeps it there, refreshes aside (tests of hand-built snapshots)."""
+        self.pinned = self.pinned or pin
         self.guard.refresh(snapshot)
-        self.matcher = matcher or self.make_matcher(snapshot)
+        self.matcher = matcher or self.make_matcher(snapshot, self.matcher, self.snapshot)
         self.snapshot = snapshot
         self._remember_destinations(snapshot)
 
@@ -185,6 +199,8 @@ class DeliveryRuntime:
                 last_full = time.monotonic()
 
     async def _rebuild(self, changes: list[Change] | None) -> None:
+        if self.pinned:
+            return
         started = time.perf_counter()
         now = datetime.now(UTC)
         if changes is None or self.refresh is None or any(c.kind == "all" for c in changes):
@@ -193,7 +209,7 @@ class DeliveryRuntime:
         else:
             snapshot = await self.refresh(self.snapshot, changes, now)
         # The index build is CPU work of its own: off the event loop, so bids keep flowing.
-        matcher = await asyncio.to_thread(self.make_matcher, snapshot)
+        matcher = await asyncio.to_thread(self.make_matcher, snapshot, self.matcher, self.snapshot)
         self.install(snapshot, matcher)
         self.refreshes += 1
         self.last_refresh_seconds = time.perf_counter() - started
@@ -257,22 +273,38 @@ class Unguarded:
         return None
 
 
-async def start(settings: Settings, events: EventLog) -> DeliveryRuntime:
-    """The runtime the app's lifespan starts (after the event log, which it writes to)."""
-    from adplane.delivery.bidder import provisional_read
+def indexed_matcher(snapshot: Snapshot, previous: Matcher, before: Snapshot) -> Matcher:
+    """The matcher of ``snapshot``: the previous index patched where campaigns changed."""
+    if isinstance(previous, matching.IndexedMatcher) and before.version:
+        changed = snapshot_module.changed_campaign_ids(before, snapshot)
+        if len(changed) * 4 < max(len(snapshot.campaigns), 1):
+            return previous.patched(snapshot, changed)
+    return matching.IndexedMatcher.build(snapshot)
 
+
+async def start(settings: Settings, database: Database, events: EventRuntime) -> DeliveryRuntime:
+    """The runtime the app's lifespan starts (after the event log, which it writes to)."""
+    spend = events.spend_reader
     runtime = DeliveryRuntime(
         settings, events, full_refresh_seconds=settings.delivery_full_refresh_seconds
     )
 
     async def build(now: datetime) -> Snapshot:
-        return empty_snapshot(now)
+        return await snapshot_module.build(database, spend, now)
+
+    async def refresh(snapshot: Snapshot, found: list[Change], now: datetime) -> Snapshot:
+        return await snapshot_module.refresh(database, spend, snapshot, found, now)
 
     runtime.configure(
-        reader=provisional_read,
+        reader=OpenRtbReader(settings.currency_rates),
         guard=Unguarded(),
         build=build,
-        make_matcher=lambda _snapshot: NoCandidates(),
+        refresh=refresh,
+        make_matcher=indexed_matcher,
     )
     await runtime.start()
+    bus = changes.ChangeBus()
+    bus.subscribe(runtime.notice)
+    feed = await changes.start(database, bus)
+    runtime.on_stop(feed.stop)
     return runtime
