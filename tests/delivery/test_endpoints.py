@@ -33,10 +33,11 @@ def delivery(app: Any) -> DeliveryRuntime:
 
 async def _events(app: Any) -> list[tuple[Any, ...]]:
     await app.state.events.flush()
-    return app.state.events.store.fetch(
+    rows: list[tuple[Any, ...]] = app.state.events.store.fetch(
         "SELECT type, event_id, campaign_id, creative_id, cost_micros, click_id, exchange, "
         "domain FROM events ORDER BY ts, event_id"
     )
+    return rows
 
 
 async def _bid(client: httpx.AsyncClient, request: dict[str, Any] = BANNER_REQUEST) -> Any:

@@ -127,7 +127,10 @@ class Bidder:
     ) -> Outcome:
         """The response to one bid request; ``Malformed`` when it is not one."""
         arrived = time.monotonic() if arrived is None else arrived
-        request = self._read(body, exchange)
+        return self.auction(self._read(body, exchange), base_url, arrived)
+
+    def auction(self, request: ParsedRequest, base_url: str, arrived: float) -> Outcome:
+        """The response to a request already read; the deadline counts from ``arrived``."""
         deadline = None
         if request.tmax_ms:
             deadline = arrived + (request.tmax_ms - self.config.margin_ms) / 1000

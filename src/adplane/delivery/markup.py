@@ -28,8 +28,9 @@ import orjson
 
 from adplane.delivery.model import CreativeEntry, ImpSpec, NativeAssetRequest
 
-_TAG_MACROS = ("{CLICK_URL}", "${CLICK_URL}", "%%CLICK_URL_UNESC%%")
-_ESCAPED_TAG_MACROS = ("%%CLICK_URL_ESC%%", "{CLICK_URL_ENC}", "${CLICK_URL_ENC}")
+# ``${...}`` before ``{...}``: the shorter form is inside the longer one.
+_TAG_MACROS = ("${CLICK_URL}", "{CLICK_URL}", "%%CLICK_URL_UNESC%%")
+_ESCAPED_TAG_MACROS = ("%%CLICK_URL_ESC%%", "${CLICK_URL_ENC}", "{CLICK_URL_ENC}")
 # Native 1.2 data asset types (section 7.4): what each asset type takes from the content.
 DATA_SPONSORED = 1
 DATA_DESC = 2

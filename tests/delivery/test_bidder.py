@@ -1,0 +1,183 @@
+"""One auction on its own: a hand-built snapshot, a tiny matcher and a guard that keeps count."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+from urllib.parse import parse_qs, urlsplit
+
+import orjson
+
+from adplane.delivery.bidder import Bidder, BidderConfig, Outcome, ParsedRequest, price_text
+from adplane.delivery.model import (
+    CampaignEntry,
+    Candidate,
+    Features,
+    ImpSpec,
+    Matcher,
+    NativeAssetRequest,
+    Reservation,
+    Snapshot,
+)
+from adplane.delivery.tracking import Signer, derive_key
+from tests.delivery import entries
+
+SIGNER = Signer(derive_key("k" * 40))
+BASE = "https://ads.example"
+FEATURES = Features(auction_id="A1", country="US", os="ios", exchange="openx", domain="a.example")
+BANNER = ImpSpec("1", frozenset({"banner"}), sizes=((300, 250),), bidfloor_micros=30_000)
+
+
+@dataclass
+class CountingGuard:
+    """Admits unless told to refuse a campaign; remembers what it held and released."""
+
+    refuse: set[int] = field(default_factory=set)
+    held: list[tuple[str, str]] = field(default_factory=list)
+    released: list[tuple[str, str]] = field(default_factory=list)
+
+    def admit(
+        self, candidate: Candidate, features: Features, imp: ImpSpec, now: datetime
+    ) -> Reservation | None:
+        if candidate.campaign.id in self.refuse:
+            return None
+        key = (features.auction_id, imp.imp_id)
+        self.held.append(key)
+        return Reservation(
+            key,
+            candidate.campaign.id,
+            candidate.campaign.account_id,
+            candidate.creative.id,
+            candidate.price_micros // 1000,
+            candidate.campaign.pricing_model,
+            now,
+        )
+
+    def settle(self, key: tuple[str, str], amount_micros: int, now: datetime) -> bool:
+        return True
+
+    def release(self, key: tuple[str, str]) -> None:
+        self.released.append(key)
+
+    def record(self, campaign_id: int, kind: Literal["impression", "click"], now: datetime) -> None:
+        return None
+
+    def charge(self, campaign_id: int, amount_micros: int, now: datetime) -> None:
+        return None
+
+    def refresh(self, snapshot: Snapshot) -> None:
+        return None
+
+
+@dataclass
+class SlowMatcher:
+    inner: Matcher
+    seconds: float
+
+    def candidates(self, features: Features, imp: ImpSpec, now: datetime) -> list[Candidate]:
+        time.sleep(self.seconds)
+        return self.inner.candidates(features, imp, now)
+
+
+def _bidder(matcher: Matcher, guard: CountingGuard, margin_ms: int = 10) -> Bidder:
+    def never(body: bytes, exchange: str | None) -> ParsedRequest:
+        raise AssertionError("the tests call auction() with a parsed request")
+
+    return Bidder(
+        never, lambda: matcher, lambda: guard, SIGNER, BidderConfig("seat-1", margin_ms=margin_ms)
+    )
+
+
+def _auction(bidder: Bidder, *imps: ImpSpec, tmax: int | None = None) -> Outcome:
+    request = ParsedRequest("A1", FEATURES, imps or (BANNER,), tmax)
+    return bidder.auction(request, BASE, time.monotonic())
+
+
+def _matcher(*campaigns: CampaignEntry) -> entries.TinyMatcher:
+    return entries.TinyMatcher(entries.snapshot(*campaigns))
+
+
+def test_the_price_is_the_exact_decimal_of_the_micros() -> None:
+    assert price_text(1_234_567) == "1.234567"
+    assert price_text(2_000_000) == "2"
+    assert price_text(10) == "0.00001"
+    item = entries.creative(bid_price_micros=1_234_567)
+    outcome = _auction(_bidder(_matcher(entries.campaign(creatives=(item,))), CountingGuard()))
+    assert outcome.body is not None
+    assert b'"price":1.234567' in outcome.body
+
+
+def test_the_first_admitted_candidate_bids() -> None:
+    rich = entries.campaign(1, creatives=(entries.creative(11, bid_price_micros=5_000_000),))
+    modest = entries.campaign(2, creatives=(entries.creative(12),))
+    guard = CountingGuard(refuse={1})
+    outcome = _auction(_bidder(_matcher(rich, modest), guard))
+    (bid,) = outcome.bids
+    assert bid.candidate.campaign.id == 2
+    assert bid.body["cid"] == "2"
+
+
+def test_the_notice_token_carries_the_bid_and_the_dimensions() -> None:
+    outcome = _auction(_bidder(_matcher(entries.campaign()), CountingGuard()))
+    (bid,) = outcome.bids
+    token = parse_qs(urlsplit(str(bid.body["burl"])).query)["t"][0]
+    payload = SIGNER.verify(token, time.time())
+    assert payload is not None
+    assert (payload.kind, payload.auction_id, payload.imp_id) == ("notice", "A1", "1")
+    assert (payload.campaign_id, payload.creative_id, payload.account_id) == (1, 11, 1)
+    assert (payload.price_micros, payload.pricing_model) == (2_000_000, "cpm")
+    assert (payload.country, payload.os, payload.exchange) == ("US", "ios", "openx")
+    assert (payload.size, payload.request_type) == ("300x250", "banner")
+    assert str(bid.body["burl"]).startswith(f"{BASE}/rtb/bill?t=")
+
+
+def test_every_impression_gets_its_own_bid() -> None:
+    second = ImpSpec("2", frozenset({"banner"}), sizes=((300, 250),))
+    outcome = _auction(_bidder(_matcher(entries.campaign()), CountingGuard()), BANNER, second)
+    assert outcome.body is not None
+    bids = orjson.loads(outcome.body)["seatbid"][0]["bid"]
+    assert [b["impid"] for b in bids] == ["1", "2"]
+    assert orjson.loads(outcome.body)["seatbid"][0]["seat"] == "seat-1"
+
+
+def test_a_floor_in_an_unknown_currency_or_a_private_auction_is_no_bid() -> None:
+    bidder = _bidder(_matcher(entries.campaign()), CountingGuard())
+    unknown = ImpSpec("1", frozenset({"banner"}), sizes=((300, 250),), bidfloor_micros=None)
+    private = ImpSpec("1", frozenset({"banner"}), sizes=((300, 250),), private_auction=True)
+    assert _auction(bidder, unknown).body is None
+    assert _auction(bidder, private).body is None
+
+
+def test_an_answer_past_tmax_is_no_bid_and_frees_its_reservations() -> None:
+    guard = CountingGuard()
+    slow = SlowMatcher(_matcher(entries.campaign()), 0.03)
+    outcome = _auction(_bidder(slow, guard, margin_ms=10), tmax=20)
+    assert outcome.body is None
+    assert outcome.late
+    assert guard.released == guard.held == [("A1", "1")]
+
+
+def test_within_tmax_the_bid_stands() -> None:
+    outcome = _auction(_bidder(_matcher(entries.campaign()), CountingGuard()), tmax=200)
+    assert outcome.body is not None
+
+
+def test_a_native_impression_gets_native_json_and_a_creative_without_an_asset_is_skipped() -> None:
+    title = NativeAssetRequest(1, True, "title", len=25)
+    video = NativeAssetRequest(2, True, "video")
+    imp = ImpSpec("1", frozenset({"native"}), native_ver="1.2", native_assets=(title,))
+    campaign = entries.campaign(creatives=(entries.native_creative(),))
+    outcome = _auction(_bidder(_matcher(campaign), CountingGuard()), imp)
+    (bid,) = outcome.bids
+    native = orjson.loads(str(bid.body["adm"]))
+    assert native["assets"] == [
+        {"id": 1, "title": {"text": "A very good offer for you"}, "required": 1}
+    ]
+    assert native["link"]["url"].startswith(f"{BASE}/t/click?t=")
+    assert "w" not in bid.body
+    guard = CountingGuard()
+    needs_video = ImpSpec("1", frozenset({"native"}), native_assets=(title, video))
+    assert _auction(_bidder(_matcher(campaign), guard), needs_video).body is None
+    assert guard.released == guard.held == [("A1", "1")]
