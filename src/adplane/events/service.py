@@ -38,16 +38,16 @@ async def ingest(
     already seen in the same account (ids are unique per account, never across accounts),
     which are accepted but never counted again.
     """
-    events = schema.parse_batch(body)
+    events = schema.decode_batch(body)
     if not events:
         return AppendResult(0, 0)
     accounts = await _accounts_of(session, principal, events, sink.campaign_accounts)
-    stored = schema.with_accounts(events, accounts)
+    stored = schema.stage(events, accounts)
     # Naive times are UTC (and cannot be compared with aware ones as they are).
-    stamps = [as_utc(e["ts"]) for e in events]
+    stamps = [as_utc(e.ts) for e in stored]
     return await sink.append(
-        [(e["account_id"], e["event_id"]) for e in stored],
-        schema.to_lines(stored),
+        [(accounts[e.campaign_id], e.event_id) for e in stored],
+        schema.encode_lines(stored),
         (min(stamps), max(stamps)),
     )
 
@@ -73,11 +73,11 @@ async def campaign_accounts(
 async def _accounts_of(
     session: AsyncSession,
     principal: Principal,
-    events: list[schema.EventIn],
+    events: list[schema.Event],
     cache: CampaignAccountCache,
 ) -> dict[int, int]:
     # In order of first appearance, so the first bad campaign is the first bad event's.
-    ordered = list(dict.fromkeys(e["campaign_id"] for e in events))
+    ordered = list(dict.fromkeys(e.campaign_id for e in events))
     known, missing = cache.split(ordered)
     if not all(principal.can_access(account) for account in known.values()):
         # Another account's campaign: let the lookup find the first bad one in order.
@@ -89,7 +89,7 @@ async def _accounts_of(
             known.update(found)
         return known
     except UnknownCampaign as exc:
-        index = next(i for i, e in enumerate(events) if e["campaign_id"] == exc.campaign_id)
+        index = next(i for i, e in enumerate(events) if e.campaign_id == exc.campaign_id)
         raise ValidationFailed(
             f"event {index} is invalid: {exc}",
             errors=[FieldError(f"events.{index}.campaign_id", str(exc))],
