@@ -91,6 +91,19 @@ class Settings(BaseSettings):
     def _lower_level(cls, value: object) -> object:
         return value.lower() if isinstance(value, str) else value
 
+    @field_validator("delivery_currency_rates")
+    @classmethod
+    def _rates(cls, value: str) -> str:
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            code, sep, rate = part.partition("=")
+            try:
+                valid = bool(sep) and len(code.strip()) == 3 and Decimal(rate.strip()) > 0
+            except ArithmeticError:
+                valid = False
+            if not valid:
+                raise ValueError(f"{part!r} is not CODE=rate (EUR=1.08)")
+        return value
+
     @field_validator("database_url")
     @classmethod
     def _known_scheme(cls, value: str | None) -> str | None:

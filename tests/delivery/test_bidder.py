@@ -5,10 +5,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 
 import orjson
+import pytest
+from pydantic import ValidationError
 
 from adplane.delivery.bidder import Bidder, BidderConfig, Outcome, ParsedRequest, price_text
 from adplane.delivery.model import (
@@ -22,6 +25,7 @@ from adplane.delivery.model import (
     Snapshot,
 )
 from adplane.delivery.tracking import Signer, derive_key
+from adplane.settings import Settings
 from tests.delivery import entries
 
 SIGNER = Signer(derive_key("k" * 40))
@@ -181,3 +185,14 @@ def test_a_native_impression_gets_native_json_and_a_creative_without_an_asset_is
     needs_video = ImpSpec("1", frozenset({"native"}), native_assets=(title, video))
     assert _auction(_bidder(_matcher(campaign), guard), needs_video).body is None
     assert guard.released == guard.held == [("A1", "1")]
+
+
+def test_currency_rates_are_read_from_the_settings() -> None:
+    settings = Settings(delivery_currency_rates="eur=1.08, GBP=1.27")
+    assert settings.currency_rates == {
+        "USD": Decimal(1),
+        "EUR": Decimal("1.08"),
+        "GBP": Decimal("1.27"),
+    }
+    with pytest.raises(ValidationError):
+        Settings(delivery_currency_rates="EUR=abc")
