@@ -16,6 +16,7 @@ from adplane.delivery.model import Change
 from adplane.kit import changes as recorded
 from adplane.kit.db import Database
 from tests.conftest import Actor
+from tests.creatives.helpers import banner_tag, create
 from tests.support.native import API, act, create_campaign
 
 
@@ -201,3 +202,42 @@ async def test_a_bulk_change_past_the_limit_reaches_another_process_whole(
     finally:
         await listener.stop()
     assert elsewhere.ids("campaign") >= many["campaign"]
+
+
+async def test_assigning_and_removing_creatives_names_the_campaign(
+    client: httpx.AsyncClient, advertiser: Actor, heard: Heard
+) -> None:
+    # Core INSERT and DELETE statements, not ORM rows: their ids come from the statement.
+    headers = advertiser.headers
+    campaign = await create_campaign(client, headers)
+    creative = await create(client, headers, banner_tag())
+    url = f"{API}/campaigns/{campaign['id']}/creatives"
+    heard.changes.clear()
+    assigned = await client.put(url, json={"ids": [creative["id"]]}, headers=headers)
+    assert assigned.status_code == 200, assigned.text
+    assert campaign["id"] in heard.ids("campaign")
+    heard.changes.clear()
+    removed = await client.request("DELETE", url, json={"ids": [creative["id"]]}, headers=headers)
+    assert removed.status_code == 200, removed.text
+    assert campaign["id"] in heard.ids("campaign")
+    assert Change("all") not in heard.changes
+
+
+async def test_a_failing_listener_neither_fails_the_commit_nor_silences_the_others(
+    client: httpx.AsyncClient, advertiser: Actor, database: Database, heard: Heard
+) -> None:
+    def broken(changes: Iterable[Change]) -> None:
+        raise RuntimeError("listener bug")
+
+    def sink(changed: object) -> None:
+        broken([])
+
+    # Ahead of the bus the fixture subscribed.
+    database.changes.sinks.insert(0, sink)
+    try:
+        campaign = await create_campaign(client, advertiser.headers)
+        heard.changes.clear()
+        await act(client, advertiser.headers, campaign["id"], "pause")
+    finally:
+        database.changes.sinks.remove(sink)
+    assert heard.ids("campaign") == {campaign["id"]}

@@ -37,7 +37,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, cast
 
@@ -105,7 +105,7 @@ class Feed:
     """What :func:`start` started: the in-process hook and, on PostgreSQL, the listener."""
 
     bus: ChangeBus
-    unsubscribe: Any = None
+    unsubscribe: Callable[[], None] | None = None
     listener: Listener | None = None
 
     async def stop(self) -> None:

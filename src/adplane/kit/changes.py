@@ -19,6 +19,7 @@ which is. Kinds are plain strings here (``campaign``, ``creative``, ``filterlist
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
@@ -29,6 +30,8 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, ColumnElement
 from sqlalchemy.sql.operators import eq, in_op
 from sqlalchemy.sql.visitors import iterate
+
+log = logging.getLogger(__name__)
 
 # One kind's ids; "all" (no ids) means: take everything in again.
 Changed = dict[str, set[int]]
@@ -227,7 +230,11 @@ class ChangeLog:
             return
         frozen = {kind: frozenset(ids) for kind, ids in changed.items()}
         for sink in list(self.sinks):
-            sink(frozen)
+            # The transaction has committed: a failing sink must not turn it into an error.
+            try:
+                sink(frozen)
+            except Exception:
+                log.exception("change sink %r failed", sink)
 
     def _after_transaction_end(self, session: Session, transaction: Any) -> None:
         # The root transaction ended without a commit (a rollback or a close): forget it all.
