@@ -38,8 +38,9 @@ app.add_typer(events_app, name="events")
 app.add_typer(jobs_app, name="jobs")
 
 T = TypeVar("T")
-DEMO_EVENTS = 50_000
-DEMO_DAYS = 14
+# The demo's simulated traffic (adplane.demo has the why).
+DEMO_SECONDS = 30.0
+DEMO_QPS = 40.0
 # The most common passwords that pass the length rule; refused by ``users create``.
 COMMON_PASSWORDS = frozenset(
     {
@@ -173,7 +174,18 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _serve(settings: Settings, host: str, port: int) -> None:
+def _serve(
+    settings: Settings,
+    host: str,
+    port: int,
+    *,
+    alongside: Callable[[str], Awaitable[None]] | None = None,
+    stop_after: bool = False,
+) -> None:
+    """Serve until stopped; ``alongside(base_url)`` runs once the server answers (the demo's
+    traffic), and with ``stop_after`` the server stops when it is done."""
+    import asyncio
+
     import uvicorn
 
     from adplane.app import create_app
@@ -192,7 +204,29 @@ def _serve(settings: Settings, host: str, port: int) -> None:
     )
     # After uvicorn's own logging set-up, which leaves the adplane loggers alone.
     configure_logging(settings.log_level)
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    if alongside is None:
+        server.run(sockets=[sock])
+        return
+    bound = sock.getsockname()
+    shown = f"[{bound[0]}]" if ":" in bound[0] else bound[0]
+    base_url = f"http://{'127.0.0.1' if bound[0] in ('0.0.0.0', '::') else shown}:{bound[1]}"
+
+    async def serve_with_work() -> None:
+        serving = asyncio.ensure_future(server.serve(sockets=[sock]))
+        while not server.started and not serving.done():
+            await asyncio.sleep(0.02)
+        if server.started:
+            try:
+                await alongside(base_url)
+            finally:
+                if stop_after:
+                    server.should_exit = True
+        await serving
+
+    # The loop uvicorn itself would run (uvloop where installed).
+    with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
+        runner.run(serve_with_work())
 
 
 def _check_secret(settings: Settings) -> None:
@@ -230,7 +264,7 @@ def _banner(host: str, port: int, settings: Settings, *, demo: bool) -> None:
     if demo:
         span = traffic_range(settings)
         if span is not None:
-            typer.echo(f"  demo traffic  {span[0]} to {span[1]} (UTC)")
+            typer.echo(f"  last traffic  {span[0]} to {span[1]} (UTC)")
 
 
 def _password_problem(password: str, email: str) -> str | None:
@@ -497,43 +531,77 @@ def demo(
     serve_after: Annotated[
         bool, typer.Option("--serve/--no-serve", help="Serve after seeding")
     ] = True,
+    traffic_seconds: Annotated[
+        float | None,
+        typer.Option(
+            "--traffic-seconds",
+            help=f"Seconds of simulated exchange traffic once serving (0: none; default "
+            f"{DEMO_SECONDS:g}, or none with --no-serve)",
+            min=0,
+            max=3600,
+        ),
+    ] = None,
+    traffic_qps: Annotated[
+        float,
+        typer.Option("--traffic-qps", help="Bid requests per second of that traffic", min=0.1),
+    ] = DEMO_QPS,
 ) -> None:
-    """Create demo accounts, users and campaigns if missing, print credentials, and serve."""
-    from adplane.demo import record_traffic, seed_demo
+    """Create demo accounts, users, campaigns and creatives if missing, print credentials, serve,
+    and drive simulated exchange traffic at the server for a while.
 
+    With --no-serve it only seeds; with --no-serve and --traffic-seconds it serves for the
+    traffic's time, then stops.
+    """
+    from adplane.demo import seed_demo
+
+    if traffic_seconds is None:
+        traffic_seconds = DEMO_SECONDS if serve_after else 0.0
     settings = bootstrap.load_settings()
-    if serve_after:
+    serving = serve_after or traffic_seconds > 0
+    if serving:
         _check_secret(settings)
-        if not _is_loopback(host) and settings.secret_key == DEFAULT_SECRET_KEY:
-            raise fail(
-                f"refusing to serve the demo on {host} with the built-in secret key: anyone who "
-                "can reach it could forge tokens\nset ADPLANE_SECRET_KEY to a random value of "
-                "32+ characters, or serve on --host 127.0.0.1",
-                2,
-            )
+    if serving and not _is_loopback(host) and settings.secret_key == DEFAULT_SECRET_KEY:
+        raise fail(
+            f"refusing to serve the demo on {host} with the built-in secret key: anyone who "
+            "can reach it could forge tokens\nset ADPLANE_SECRET_KEY to a random value of "
+            "32+ characters, or serve on --host 127.0.0.1",
+            2,
+        )
     bootstrap.migrate(settings)
     credentials = run_in_session(settings, lambda session: seed_demo(session, settings))
-    if credentials.created_campaigns:
-        from adplane.events.cli import generate_command
-
-        # Two weeks of traffic, so reports and spend figures are not empty on first look.
-        generate_command(count=DEMO_EVENTS, days=DEMO_DAYS, seed=2026, output=None)
-        record_traffic(settings, DEMO_DAYS)
     if serve_after:
         _banner(host, port, settings, demo=True)
     else:
         typer.echo("")
         typer.echo("adplane demo (seeded; run `adplane serve` or `adplane demo` to serve it)")
-        from adplane.demo import traffic_range
-
-        span = traffic_range(settings)
-        if span is not None:
-            typer.echo(f"  demo traffic  {span[0]} to {span[1]} (UTC)")
     for line in credentials.describe():
         typer.echo(f"  {line}")
+    if traffic_seconds:
+        typer.echo(
+            f"  demo traffic  {traffic_seconds:g} s at {traffic_qps:g} bid requests/s from the "
+            "exchange simulator (`adplane simulate`), starting now"
+        )
     typer.echo("")
-    if serve_after:
-        _serve(settings, host, port)
+    if not traffic_seconds:
+        if serve_after:
+            _serve(settings, host, port)
+        return
+    _serve(
+        settings,
+        host,
+        port,
+        alongside=lambda base_url: _demo_traffic(settings, base_url, traffic_seconds, traffic_qps),
+        stop_after=not serve_after,
+    )
+
+
+async def _demo_traffic(settings: Settings, base_url: str, seconds: float, qps: float) -> None:
+    from adplane.demo import drive_traffic
+
+    result = await drive_traffic(settings, base_url, seconds=seconds, qps=qps)
+    typer.echo("demo traffic done:")
+    for line in result.describe():
+        typer.echo(f"  {line}")
 
 
 @app.command()

@@ -1,4 +1,5 @@
-"""Demo data: accounts, users, inventory and campaigns in every state, created once.
+"""Demo data: accounts, users, inventory, campaigns in every state and their creatives, created
+once; then traffic from the exchange simulator, so every figure comes from real bids.
 
 The demo users' passwords and API keys are drawn at random the first time a data directory
 is seeded and kept in ``<data dir>/demo.json`` (readable by its owner only), so every run on
@@ -9,11 +10,13 @@ the same on every machine.
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 import os
 import secrets
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,8 +29,21 @@ from adplane.accounts.repository import AccountRepository
 from adplane.campaigns import schemas
 from adplane.campaigns import service as campaigns
 from adplane.campaigns.service import CampaignFilter
+from adplane.creatives import schemas as creative_schemas
+from adplane.creatives import service as creatives
+from adplane.delivery.simulate import (
+    Rates,
+    SimulationConfig,
+    SimulationResult,
+    simulate,
+    summary,
+)
 from adplane.inventory import service as inventory
 from adplane.kit.time import utcnow
+from adplane.media import service as media
+from adplane.media import storage as media_storage
+from adplane.media.schemas import MediaKind
+from adplane.moderation.schemas import Approval
 from adplane.settings import Settings
 
 ADMIN_EMAIL = "admin@demo.adplane.local"
@@ -36,6 +52,15 @@ ADVERTISERS = (
     ("bob@demo.adplane.local", Decimal("250")),
 )
 STATE_FILE = "demo.json"
+DESTINATION = "https://shop.example/landing?click={CLICK_ID}"
+# Banner sizes of the creatives: the sizes the simulator's exchange asks for most.
+BANNER_SIZES = ((300, 250), (728, 90), (320, 50), (300, 600), (160, 600))
+NATIVE_IMAGE = (1200, 628)
+# The demo's traffic: modest, so the machine stays responsive while it runs.
+DEMO_QPS = 40
+DEMO_SECONDS = 30
+# The top of the usual ranges (CTR 0.5-2%, CVR 2-5%), so half a minute shows some of each.
+DEMO_RATES = Rates(ctr_ppm=20_000, cvr_ppm=50_000)
 
 
 def state_path(settings: Settings) -> Path:
@@ -63,14 +88,23 @@ def save_state(settings: Settings, state: dict[str, Any]) -> None:
     temporary.replace(path)
 
 
-def record_traffic(settings: Settings, days: int) -> tuple[date, date]:
-    """Remember the demo traffic's date range, for the banner of later runs."""
-    today = utcnow().date()
-    first = today - timedelta(days=days)
+def record_traffic(
+    settings: Settings, started: datetime, ended: datetime, figures: dict[str, Any]
+) -> None:
+    """Remember the last simulated traffic (its span and figures), for later runs' banner."""
     state = load_state(settings)
-    state["traffic"] = {"from": first.isoformat(), "to": today.isoformat()}
+    state["traffic"] = {
+        "from": started.isoformat(timespec="seconds"),
+        "to": ended.isoformat(timespec="seconds"),
+        "figures": figures,
+    }
+    state["runs"] = int(state.get("runs", 0)) + 1
     save_state(settings, state)
-    return first, today
+
+
+def next_seed(settings: Settings) -> int:
+    """A new seed per run: the same seed twice would replay auction ids the bidder has seen."""
+    return 2026 + int(load_state(settings).get("runs", 0))
 
 
 def traffic_range(settings: Settings) -> tuple[str, str] | None:
@@ -80,10 +114,44 @@ def traffic_range(settings: Settings) -> tuple[str, str] | None:
     return str(traffic["from"]), str(traffic["to"])
 
 
+class _WithoutDeliveryRequests(logging.Filter):
+    """Leaves the simulated exchange's bids and notices out of the request log: at the demo's
+    rate they would bury every other line while it runs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        fields = getattr(record, "fields", None)
+        path = fields.get("path", "") if isinstance(fields, dict) else ""
+        return not str(path).startswith(("/rtb/", "/t/"))
+
+
+async def drive_traffic(
+    settings: Settings, base_url: str, *, seconds: float, qps: float
+) -> SimulationResult:
+    """Drive the simulator's exchange at the demo's own server, and remember what it did."""
+    started = utcnow()
+    config = SimulationConfig(
+        qps=qps,
+        duration=seconds,
+        url=base_url,
+        seed=next_seed(settings),
+        concurrency=32,
+        rates=DEMO_RATES,
+    )
+    requests_log = logging.getLogger("adplane.requests")
+    quiet = _WithoutDeliveryRequests()
+    requests_log.addFilter(quiet)
+    try:
+        result = await simulate(config)
+    finally:
+        requests_log.removeFilter(quiet)
+    record_traffic(settings, started, utcnow(), summary(result))
+    return result
+
+
 @dataclass
 class DemoCredentials:
     lines: list[tuple[str, str, str, str]] = field(default_factory=list)
-    # True on the run that created the demo campaigns: that run also generates their traffic.
+    # True on the run that created the demo campaigns.
     created_campaigns: bool = False
 
     def describe(self) -> list[str]:
@@ -123,7 +191,7 @@ async def _user(
 
 
 async def _campaigns(
-    session: AsyncSession, admin: Principal, owner: Principal, spot_ids: list[int]
+    session: AsyncSession, settings: Settings, admin: Principal, owner: Principal
 ) -> bool:
     existing = await campaigns.list_campaigns(session, owner, CampaignFilter())
     if existing.total:
@@ -136,12 +204,11 @@ async def _campaigns(
         bid_price=Decimal("1.20"),
         daily_budget=Decimal("100"),
         total_budget=Decimal("3000"),
-        destination_url="https://shop.example/landing?click={CLICK_ID}",
+        destination_url=DESTINATION,
         start_at=now,
         end_at=now + timedelta(days=60),
-        targeting=schemas.Targeting.model_validate(
-            {"countries": {"include": ["US", "GB", "DE"]}, "spots": {"include": spot_ids[:2]}}
-        ),
+        day_parting="1" * 168,
+        targeting=schemas.Targeting.model_validate({"countries": {"include": ["US", "GB", "DE"]}}),
     )
     plans = [
         ("Spring sale - US/UK/DE banners", "approved", True),
@@ -149,7 +216,10 @@ async def _campaigns(
         ("Video pre-roll test", "approved", False),
         ("New creative awaiting review", "pending", True),
         ("Rejected landing page", "rejected", True),
+        # A daily budget the demo's traffic spends in seconds: a budget stop from real bids.
+        ("Flash sale - tiny daily budget", "approved", True),
     ]
+    running: list[int] = []
     for index, (name, approval, active) in enumerate(plans):
         fields = base.model_copy(update={"name": name, "alias": f"demo-{owner.account_id}-{index}"})
         if index == 1:
@@ -158,7 +228,13 @@ async def _campaigns(
             )
         if index == 2:
             fields = fields.model_copy(update={"format_id": 63, "ad_format_options": ["pre-roll"]})
+        if index == 5:
+            fields = fields.model_copy(
+                update={"daily_budget": Decimal("0.20"), "bid_price": Decimal("2.50")}
+            )
         created = await campaigns.create(session, owner, fields, active=active)
+        if index != 2 and approval != "rejected":
+            running.append(created.id)
         if approval == "approved":
             await campaigns.approve(session, admin, created.id)
         elif approval == "rejected":
@@ -170,7 +246,84 @@ async def _campaigns(
             )
     draft = base.model_copy(update={"name": "Draft - holiday push", "format_id": 104})
     await campaigns.create(session, owner, draft, draft=True)
+    await _creatives(session, settings, admin, owner, running)
     return True
+
+
+def _png(size: tuple[int, int], colour: tuple[int, int, int]) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+async def _image(
+    session: AsyncSession,
+    settings: Settings,
+    owner: Principal,
+    size: tuple[int, int],
+    colour: tuple[int, int, int],
+) -> int:
+    asset = await media.upload(
+        session,
+        owner,
+        content=_png(size, colour),
+        filename=f"demo-{size[0]}x{size[1]}.png",
+        kind=MediaKind.IMAGE,
+        settings=settings,
+    )
+    return asset.id
+
+
+async def _creatives(
+    session: AsyncSession,
+    settings: Settings,
+    admin: Principal,
+    owner: Principal,
+    campaign_ids: list[int],
+) -> None:
+    """Approved banners of the common sizes and a native ad on each campaign that may run."""
+    with media_storage.use(media_storage.LocalStorage.from_settings(settings)):
+        banners = [
+            (size, await _image(session, settings, owner, size, (30, 90 + 20 * n, 200)))
+            for n, size in enumerate(BANNER_SIZES)
+        ]
+        image = await _image(session, settings, owner, NATIVE_IMAGE, (240, 140, 40))
+        logo = await _image(session, settings, owner, (80, 80), (20, 20, 20))
+    common: dict[str, Any] = {"categories": ["IAB22"], "advertiser_domain": "shop.example"}
+    for campaign_id in campaign_ids:
+        bodies = [
+            creative_schemas.CreativeCreate(
+                name=f"Banner {w}x{h}",
+                content=creative_schemas.BannerImage(media_id=media_id, click_url=DESTINATION),
+                **common,
+            )
+            for (w, h), media_id in banners
+        ]
+        bodies.append(
+            creative_schemas.CreativeCreate(
+                name="Native - spring sale",
+                content=creative_schemas.Native(
+                    title="Spring sale: 30% off everything",
+                    text="Free delivery on every order this week only.",
+                    sponsor="Shop Example",
+                    call_to_action="Shop now",
+                    image_media_id=image,
+                    logo_media_id=logo,
+                    click_url=DESTINATION,
+                    display_url="https://shop.example/",
+                ),
+                **common,
+            )
+        )
+        ids = []
+        for body in bodies:
+            created = await creatives.create(session, owner, body)
+            approve = creative_schemas.ReviewRequest(approval=Approval.APPROVED)
+            await creatives.review(session, admin, created.id, approve)
+            ids.append(created.id)
+        await creatives.replace_assignment(session, owner, campaign_id, ids)
 
 
 async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredentials:
@@ -200,6 +353,6 @@ async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredential
         if account.balance_micros == 0:
             await accounts.deposit(session, admin, owner.account_id, balance, "demo credit")
         if spot_ids:
-            creds.created_campaigns |= await _campaigns(session, admin, owner, spot_ids)
+            creds.created_campaigns |= await _campaigns(session, settings, admin, owner)
     save_state(settings, state)
     return creds
