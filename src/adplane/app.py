@@ -118,6 +118,8 @@ SURFACES = (
         "/smartyads",
         "Bearer <access token from POST /smartyads/api/users/login>",
     ),
+    SurfaceInfo("OpenRTB", "/rtb", "none (exchanges; notices carry signed tokens)"),
+    SurfaceInfo("tracking", "/t", "none (signed tokens in the URLs)"),
 )
 
 

@@ -255,3 +255,66 @@ async def test_the_surfaces_publish_their_documents(client: httpx.AsyncClient) -
         document = (await client.get(f"{prefix}/openapi.json")).json()
         assert document["openapi"].startswith("3.1")
         assert document["paths"]
+
+
+def _click_of(bid: dict[str, Any]) -> str:
+    start = bid["adm"].index("/t/click?t=")
+    return str(bid["adm"][start : bid["adm"].index('"', start)].replace("&amp;", "&"))
+
+
+async def test_a_cpc_campaign_pays_at_the_click_and_not_at_the_impression(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    cpc = entries.campaign(pricing_model="cpc", bid_price_micros=400_000)
+    snapshot = entries.snapshot(cpc)
+    delivery.install(snapshot, entries.TinyMatcher(snapshot), pin=True)
+    bid = await _bid(client)
+    await client.get(_path(bid["burl"], AUCTION_PRICE="0.9"))
+    for _ in range(2):
+        await client.get(_click_of(bid))
+    rows = await _events(app)
+    assert [(r[0], r[4]) for r in rows] == [("impression", 0), ("click", 400_000)]
+
+
+async def test_a_cpa_campaign_pays_at_the_conversion_once_per_transaction(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    cpa = entries.campaign(
+        pricing_model="cpa",
+        bid_price_micros=3_000_000,
+        destination_url="https://shop.example/?c={click_id}",
+        creatives=(
+            entries.creative(
+                click_url=None, variant="banner_tag", markup="<a href='{CLICK_URL}'>x</a>"
+            ),
+        ),
+    )
+    snapshot = entries.snapshot(cpa)
+    delivery.install(snapshot, entries.TinyMatcher(snapshot), pin=True)
+    bid = await _bid(client)
+    start = bid["adm"].index("/t/click?t=")
+    click = bid["adm"][start : bid["adm"].index("'", start)]
+    location = (await client.get(click)).headers["location"]
+    token = parse_qs(urlsplit(location).query)["c"][0]
+    for txid in ("T1", "T1", "T2"):
+        await client.get("/t/conv", params={"click_id": token, "txid": txid, "payout": "12.5"})
+    rows = await _events(app)
+    assert sorted((r[0], r[4]) for r in rows) == [
+        ("click", 0),
+        ("conversion", 3_000_000),
+        ("conversion", 3_000_000),
+    ]
+    revenue = app.state.events.store.fetch(
+        "SELECT sum(revenue_micros) FROM events WHERE type = 'conversion'"
+    )
+    assert revenue == [(25_000_000,)]
+
+
+async def test_a_tmax_the_work_cannot_meet_is_no_bid(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    # 5 ms less the 10 ms margin kept for the way back: the deadline has passed on arrival.
+    response = await client.post("/rtb/bid", content=orjson.dumps({**BANNER_REQUEST, "tmax": 5}))
+    assert response.status_code == 204
+    response = await client.post("/rtb/bid", content=orjson.dumps({**BANNER_REQUEST, "tmax": 500}))
+    assert response.status_code == 200

@@ -232,10 +232,12 @@ class Bidder:
                 **common,  # type: ignore[arg-type]
             )
         )
-        # A CPC click is charged the campaign's own CPC bid; any other carries the CPM bid.
+        # A click (CPC) or a conversion (CPA) is charged the action's own price: the
+        # creative's bid, else the campaign's, in the campaign's pricing model (matching
+        # turned it into the CPM bid above); any other carries the CPM bid.
         click_price = (
-            campaign.bid_price_micros or 0
-            if campaign.pricing_model == "cpc"
+            creative.bid_price_micros or campaign.bid_price_micros or 0
+            if campaign.pricing_model in ("cpc", "cpa")
             else candidate.price_micros
         )
         click = self._signer.sign(
