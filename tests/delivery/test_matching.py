@@ -160,3 +160,30 @@ def test_a_private_auction_gets_no_candidates() -> None:
     m = matcher(campaign(1))
     assert ids(m, replace(BANNER, private_auction=True, deal_ids=("d1",))) == []
     assert ids(m, replace(BANNER, deal_ids=("d1",))) == [1]
+
+
+def test_at_most_the_limit_come_back_and_they_are_the_best() -> None:
+    entries = [campaign(i, bid_price_micros=i * 100_000) for i in range(1, 41)]
+    m = matcher(*entries)
+    found = m.candidates(features(), BANNER, NOW)
+    assert [c.campaign.id for c in found] == list(range(40, 40 - m.limit, -1))
+
+
+def test_a_patched_in_campaign_is_weighed_against_the_ordered_ones() -> None:
+    entries = [campaign(i, bid_price_micros=i * 100_000) for i in range(1, 41)]
+    m = matcher(*entries)
+    top = campaign(7, bid_price_micros=9_000_000)
+    new = replace(m.snapshot, campaigns={**m.snapshot.campaigns, 7: top}, version=1)
+    patched = m.patched(new, [7])
+    found = patched.candidates(features(), BANNER, NOW)
+    assert [c.campaign.id for c in found][:3] == [7, 40, 39]
+    assert 7 not in [c.campaign.id for c in m.candidates(features(), BANNER, NOW)]
+
+
+def test_a_spot_price_lifts_a_campaign_over_the_ordered_walk() -> None:
+    entries = [campaign(i, bid_price_micros=i * 100_000) for i in range(1, 41)]
+    entries[0] = replace(entries[0], spot_prices_micros={"9": 50_000_000})
+    m = matcher(*entries)
+    found = m.candidates(features(), replace(BANNER, spot="9"), NOW)
+    assert found[0].campaign.id == 1
+    assert found[0].price_micros == 50_000_000

@@ -11,6 +11,7 @@ are 64-bit). Every bitmap a campaign belongs to is named by a *posting* key, a t
 - ``("traffic", kind)`` and ``("traffic_any",)``: the traffic type flags;
 - ``("dp", timezone, pattern)`` and ``("dp_any",)``: day-parting, grouped by zone and hours;
 - ``("allow_any", type)``, ``("allow", list_id)``, ``("deny", list_id)``: filter list links;
+- ``("spot_price", spot)``: campaigns with their own price on that spot;
 - ``("never",)``: campaigns that include values of a dimension no bid request tells.
 
 The index is immutable once built. ``patched`` returns a new index sharing every bitmap the
@@ -25,9 +26,10 @@ from __future__ import annotations
 
 import ipaddress
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from pyroaring import BitMap
@@ -52,6 +54,7 @@ SINGLE = (
     "spots",
 )
 MULTI = ("categories", "keywords", "applications")
+PLACEMENT = ("sites", "spots")
 INDEXED = SINGLE + MULTI
 # Dimensions no OpenRTB request (as ``features`` reads it) tells: a campaign including
 # values of one never matches; excluding values of one changes nothing.
@@ -67,6 +70,9 @@ UNKNOWABLE = (
 )
 ALWAYS = "1" * 168
 HOURS_PER_WEEK = 168
+# Distinct impression shapes (kinds and sizes) whose campaigns are kept at once.
+MAX_CACHED_FORMATS = 4096
+_EMPTY = BitMap()
 # Day-parting is resolved once per quarter hour (zones with 30 and 45 minute offsets).
 DP_SLOT_SECONDS = 900
 
@@ -90,18 +96,25 @@ def networks(values: Iterable[str]) -> Iterator[IpKey]:
             continue
 
 
-def address_keys(ip: str, prefixes: Iterable[tuple[int, int]]) -> list[IpKey]:
-    """The keys an address falls under, for the (version, prefix length) pairs indexed."""
+Address = tuple[int, int]  # (IP version, the address as an integer)
+
+
+def parse_address(ip: str | None) -> Address | None:
+    """An address once per request, for every network lookup; None when it is not one."""
+    if not ip:
+        return None
     try:
         address = ipaddress.ip_address(ip)
     except ValueError:
-        return []
-    value, bits = int(address), address.max_prefixlen
-    return [
-        (version, plen, value >> (bits - plen))
-        for version, plen in prefixes
-        if version == address.version
-    ]
+        return None
+    return (address.version, int(address))
+
+
+def address_keys(address: Address, prefixes: Iterable[tuple[int, int]]) -> list[IpKey]:
+    """The keys an address falls under, for the (version, prefix length) pairs indexed."""
+    version, value = address
+    bits = 32 if version == 4 else 128
+    return [(v, plen, value >> (bits - plen)) for v, plen in prefixes if v == version]
 
 
 def _hours(pattern: str) -> str:
@@ -147,6 +160,8 @@ def postings(entry: CampaignEntry, list_types: dict[int, str]) -> Iterator[Posti
         yield ("never",)
     for fmt in format_keys(entry):
         yield ("fmt", fmt)
+    for spot in entry.spot_prices_micros:
+        yield ("spot_price", spot)
     if t.traffic == ALL_TRAFFIC:
         yield ("traffic_any",)
     for traffic in t.traffic:
@@ -233,9 +248,9 @@ class ListIndex:
                     found.update(held)
         return found
 
-    def lists_with_ip(self, ip: str) -> set[int]:
+    def lists_with_ip(self, address: Address) -> set[int]:
         found: set[int] = set()
-        for key in address_keys(ip, self.prefixes):
+        for key in address_keys(address, self.prefixes):
             held = self.nets.get(key)
             if held:
                 found.update(held)
@@ -260,11 +275,29 @@ class CampaignIndex:
     # Filter list types some campaign links (only those are looked up per request).
     linked_types: Counter[str]
     dp_keys: Counter[Posting] = field(default_factory=Counter)
+    # One object per full build, kept by patches: slot numbers mean the same within it.
+    lineage: object = field(default_factory=object)
+    # The slots the patch that made this index emptied.
+    removed_slots: list[int] = field(default_factory=list)
+    # Slots below ``ordered`` follow ``order`` (the matcher's: best price first); patches
+    # append the changed campaigns after them, in ``appended``.
+    order: Callable[[CampaignEntry], int] | None = None
+    ordered: int = 0
+    appended: BitMap = field(default_factory=BitMap)
     _dp_cache: dict[int, BitMap] = field(default_factory=dict)
+    # Bitmaps derived per request value, computed on first use (an index never changes, so
+    # they never go stale; a patched index starts with empty caches).
+    _allowed_cache: dict[tuple[str, str], BitMap] = field(default_factory=dict)
+    _format_cache: dict[object, BitMap] = field(default_factory=dict)
+    _union_cache: dict[tuple[Posting, ...], BitMap] = field(default_factory=dict)
+    # The matcher's per-profile results (``matching.IndexedMatcher._profile``).
+    profiles: dict[tuple[object, ...], BitMap] = field(default_factory=dict)
 
     @classmethod
-    def from_snapshot(cls, snapshot: Snapshot) -> CampaignIndex:
-        """Index every campaign of the snapshot."""
+    def from_snapshot(
+        cls, snapshot: Snapshot, order: Callable[[CampaignEntry], int] | None = None
+    ) -> CampaignIndex:
+        """Index every campaign of the snapshot, in slots sorted by ``order`` (ascending)."""
         lists = ListIndex()
         for fl in snapshot.filter_lists.values():
             lists.add(fl)
@@ -280,9 +313,14 @@ class CampaignIndex:
             list_types={fl.id: fl.type for fl in snapshot.filter_lists.values()},
             lists=lists,
             linked_types=Counter(),
+            order=order,
         )
-        for entry in snapshot.campaigns.values():
+        entries = list(snapshot.campaigns.values())
+        if order is not None:
+            entries.sort(key=order)
+        for entry in entries:
             index._add(entry, set())
+        index.ordered = len(index.slots)
         return index
 
     # building
@@ -327,6 +365,7 @@ class CampaignIndex:
     def _remove(self, entry: CampaignEntry, owned: set[Posting]) -> None:
         slot = self.slot_of.pop(entry.id)
         self.slots[slot] = None
+        self.removed_slots.append(slot)
         self.everyone.discard(slot)
         for key in postings(entry, self.list_types):
             if key not in self.bitmaps:
@@ -358,9 +397,10 @@ class CampaignIndex:
                 if any(link.list_id in changed_lists for link in entry.targeting.filter_links):
                     ids.add(entry.id)
         live = len(self.slot_of)
-        # Slots are never reused: once most are holes, a full build is cheaper to query.
-        if len(self.slots) > 2 * max(live, 1) + 1024:
-            return CampaignIndex.from_snapshot(snapshot)
+        # Slots are never reused: once many are holes or out of order, build afresh.
+        holes = len(self.slots) > 2 * max(live, 1) + 1024
+        if holes or len(self.slots) - self.ordered > 1024 + live // 10:
+            return CampaignIndex.from_snapshot(snapshot, self.order)
         types = {old_lists[i].type for i in changed_lists if i in old_lists}
         types |= {new_lists[i].type for i in changed_lists if i in new_lists}
         new = CampaignIndex(
@@ -376,6 +416,10 @@ class CampaignIndex:
             lists=self.lists.copy_for(types) if changed_lists else self.lists,
             linked_types=Counter(self.linked_types),
             dp_keys=Counter(self.dp_keys),
+            lineage=self.lineage,
+            order=self.order,
+            ordered=self.ordered,
+            appended=BitMap(self.appended),
         )
         owned: set[Posting] = set()
         # Out with the old entries (postings computed with the lists they were indexed with).
@@ -394,12 +438,66 @@ class CampaignIndex:
             fresh = snapshot.campaigns.get(cid)
             if fresh is not None:
                 new._add(fresh, owned)
+                new.appended.add(new.slot_of[cid])
+        new.appended.difference_update(BitMap(new.removed_slots))
         return new
 
     # reading
 
     def get(self, key: Posting) -> BitMap | None:
         return self.bitmaps.get(key)
+
+    @cached_property
+    def active(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(single-valued dimensions, multi-valued ones, filter list types) some campaign
+        restricts: the others are not looked at per request (an index never changes)."""
+        used = {d for d in INDEXED if self.includes[d] or self.excludes[d]}
+        return (
+            tuple(d for d in SINGLE if d in used),
+            tuple(d for d in MULTI if d in used),
+            tuple(k for k, n in self.linked_types.items() if n),
+        )
+
+    @cached_property
+    def profile_dims(self) -> tuple[str, ...]:
+        """The restricted single-valued dimensions of the visitor (geo, device, language...)."""
+        return tuple(d for d in self.active[0] if d not in PLACEMENT)
+
+    @cached_property
+    def placement_dims(self) -> tuple[str, ...]:
+        """The restricted dimensions of the placement (sites, spots): many values, per request."""
+        return tuple(d for d in self.active[0] if d in PLACEMENT)
+
+    def union_of(self, keys: tuple[Posting, ...]) -> BitMap:
+        """The union of these postings' bitmaps, computed once per index."""
+        found = self._union_cache.get(keys)
+        if found is None:
+            bitmaps = [b for b in (self.bitmaps.get(k) for k in keys) if b is not None]
+            found = self._union_cache[keys] = BitMap().union(*bitmaps) if bitmaps else _EMPTY
+        return found
+
+    def allowed(self, dim: str, value: str | None) -> BitMap:
+        """Campaigns that match ``value`` on ``dim`` before exclusions: any | include[value]."""
+        anyone = self.bitmaps.get(("any", dim)) or _EMPTY
+        if value is None:
+            return anyone
+        included = self.bitmaps.get(("inc", dim, value))
+        if included is None:
+            return anyone
+        key = (dim, value)
+        found = self._allowed_cache.get(key)
+        if found is None:
+            found = self._allowed_cache[key] = anyone | included
+        return found
+
+    def formats(self, key: object, make: Callable[[], BitMap]) -> BitMap:
+        """The campaigns able to fill one shape of impression (``make`` computes it once)."""
+        found = self._format_cache.get(key)
+        if found is None:
+            if len(self._format_cache) > MAX_CACHED_FORMATS:
+                self._format_cache.clear()
+            found = self._format_cache[key] = make()
+        return found
 
     def day_parted(self, now: datetime) -> BitMap:
         """Campaigns whose day-parting allows ``now``, each in its own time zone."""

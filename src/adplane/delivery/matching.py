@@ -32,17 +32,34 @@ Private auctions: the core has no deal targeting yet, so an impression whose ``p
 ``private_auction=1`` gets no candidates (a bid outside the named deals is not allowed).
 Deals in an open auction are ignored and campaigns bid in the open auction.
 
-Each campaign appears once, with its best-priced creative; candidates come best first.
+Each campaign appears once, with its best-priced creative; candidates come best first, at
+most ``IndexedMatcher.limit`` (8) of them: the bidder bids once per impression and needs the
+best few the guard admits. Slots are numbered by each campaign's best base price, so the walk
+over the matching slots stops as soon as no later campaign can beat the ones found; campaigns
+patched in since the last full build and those with a price on the impression's spot are
+always weighed.
+
+Cost: the visitor's part (formats, traffic type, geo, device, language, connection, day-parting)
+is one cached bitmap per distinct combination; the rest is a handful of bitmap operations
+and a few dictionary lookups, then the per-candidate checks on the few campaigns walked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from pyroaring import BitMap
 
-from adplane.delivery.index import MULTI, CampaignIndex, address_keys
+from adplane.delivery.index import (
+    DP_SLOT_SECONDS,
+    Address,
+    CampaignIndex,
+    address_keys,
+    parse_address,
+)
 from adplane.delivery.model import (
     CampaignEntry,
     Candidate,
@@ -63,6 +80,9 @@ ASSUMED_RATES_PPM: dict[str, int] = {
     "cpi": 100,  # 0.01% installs
     "cpv": 500_000,  # 50% of video impressions viewed
 }
+_NONE = BitMap()
+# Distinct request profiles (formats, traffic, geo, device...) whose campaigns are kept.
+MAX_PROFILES = 4096
 # Native 1.2 image asset types and data asset types adplane's native creative can fill.
 IMAGE_ICON, IMAGE_MAIN = 1, 3
 DATA_FILLED = {1: "sponsor", 2: "text", 11: "display_url", 12: "call_to_action"}
@@ -99,17 +119,6 @@ def parent_domains(domain: str) -> list[str]:
             found.append(host)
         else:
             return found
-
-
-def blocked_by_bcat(categories: Iterable[str], bcat: frozenset[str]) -> bool:
-    """A blocked category blocks its subcategories (``bcat`` IAB1 blocks IAB1-2)."""
-    for code in categories:
-        if code in bcat:
-            return True
-        dash = code.find("-")
-        if dash > 0 and code[:dash] in bcat:
-            return True
-    return False
 
 
 def _native_fits(creative: CreativeEntry, assets: Iterable[NativeAssetRequest]) -> bool:
@@ -167,27 +176,6 @@ def _video_fits(creative: CreativeEntry, imp: ImpSpec) -> bool:
     return not (imp.video_protocols and not (creative.video_protocols & imp.video_protocols))
 
 
-def creative_fits(creative: CreativeEntry, features: Features, imp: ImpSpec) -> bool:
-    """Whether a creative may fill the impression (format, bcat, badv, battr)."""
-    kind = creative.kind
-    if kind not in imp.kinds:
-        return False
-    if kind == "banner":
-        if imp.sizes and (creative.width, creative.height) not in imp.sizes:
-            return False
-    elif kind == "native":
-        if not _native_fits(creative, imp.native_assets):
-            return False
-    elif not _video_fits(creative, imp):
-        return False
-    if features.bcat and blocked_by_bcat(creative.categories, features.bcat):
-        return False
-    if features.badv and creative.advertiser_domain:
-        if any(d in features.badv for d in parent_domains(creative.advertiser_domain)):
-            return False
-    return not (imp.battr and creative.attributes & imp.battr)
-
-
 def price_for(campaign: CampaignEntry, creative: CreativeEntry, spot: str | None) -> int | None:
     """The CPM bid (micros) of a campaign and creative on a spot; None when it has none."""
     if spot is not None:
@@ -228,20 +216,114 @@ def _multi_values(features: Features) -> dict[str, set[str]]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One creative of a campaign, with what the per-request checks need precomputed."""
+
+    creative: CreativeEntry
+    # The candidate at the creative's own price (reused whenever no spot price applies).
+    candidate: Candidate | None
+    categories: frozenset[str]  # the creative's categories and their parents
+    advertiser_domains: frozenset[str]  # its advertiser domain and the parents
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A campaign as the per-candidate stage reads it."""
+
+    entry: CampaignEntry
+    by_size: Mapping[tuple[int, int], tuple[Option, ...]]
+    by_kind: Mapping[str, tuple[Option, ...]]  # "banner" (every size), "native", "video"
+    spot_prices: Mapping[str, int]  # effective CPM micros per spot
+    max_price: int  # the best base price of its creatives (-1: none has one)
+
+
+def _price_key(option: Option) -> int:
+    return -(option.candidate.price_micros if option.candidate else -1)
+
+
+def compile_campaign(entry: CampaignEntry) -> Compiled:
+    """Options per size and kind, best base price first, and effective spot prices."""
+    options: list[Option] = []
+    for creative in entry.creatives:
+        price = price_for(entry, creative, None)
+        candidate = Candidate(entry, creative, price) if price else None
+        domains = parent_domains(creative.advertiser_domain) if creative.advertiser_domain else []
+        options.append(
+            Option(
+                creative,
+                candidate,
+                frozenset(category_values(creative.categories)),
+                frozenset(domains),
+            )
+        )
+    options.sort(key=_price_key)
+    by_size: dict[tuple[int, int], list[Option]] = {}
+    by_kind: dict[str, list[Option]] = {}
+    for option in options:
+        c = option.creative
+        by_kind.setdefault(c.kind, []).append(option)
+        if c.kind == "banner" and c.width is not None and c.height is not None:
+            by_size.setdefault((c.width, c.height), []).append(option)
+    spot_prices = {
+        spot: effective_cpm(price, entry.pricing_model)
+        for spot, price in entry.spot_prices_micros.items()
+    }
+    return Compiled(
+        entry,
+        {k: tuple(v) for k, v in by_size.items()},
+        {k: tuple(v) for k, v in by_kind.items()},
+        spot_prices,
+        max_price(entry),
+    )
+
+
+def max_price(entry: CampaignEntry) -> int:
+    """The best CPM a campaign bids with any of its creatives off its spot prices (-1: none)."""
+    prices = [price_for(entry, c, None) for c in entry.creatives]
+    return max((p for p in prices if p), default=-1)
+
+
+def _best_price_first(entry: CampaignEntry) -> int:
+    return -max_price(entry)
+
+
+def _price_of(candidate: Candidate) -> int:
+    return candidate.price_micros
+
+
 class IndexedMatcher:
     """``model.Matcher`` over a snapshot's inverted indexes; no I/O per request."""
 
-    def __init__(self, index: CampaignIndex) -> None:
+    # Candidates the ordered walk returns at most (campaigns patched in since the last full
+    # build and those priced on the spot come on top): the bidder bids once per impression,
+    # so it needs the best few that the guard admits, not every campaign that matches.
+    limit = 8
+
+    def __init__(self, index: CampaignIndex, compiled: list[Compiled | None] | None = None) -> None:
         self.index = index
+        if compiled is None:
+            compiled = [None if e is None else compile_campaign(e) for e in index.slots]
+        self.compiled = compiled
 
     @classmethod
     def build(cls, snapshot: Snapshot) -> IndexedMatcher:
         """Index every campaign of the snapshot."""
-        return cls(CampaignIndex.from_snapshot(snapshot))
+        return cls(CampaignIndex.from_snapshot(snapshot, _best_price_first))
 
     def patched(self, snapshot: Snapshot, campaign_ids: Iterable[int]) -> IndexedMatcher:
         """A matcher for the refreshed snapshot, re-indexing only these campaigns."""
-        return IndexedMatcher(self.index.patched(snapshot, campaign_ids))
+        index = self.index.patched(snapshot, campaign_ids)
+        if index.lineage is not self.index.lineage:
+            return IndexedMatcher(index)  # built afresh: slots numbered anew
+        # Slots are kept across a patch: only new slots are compiled, emptied ones dropped.
+        compiled = list(self.compiled)
+        for slot in index.removed_slots:
+            compiled[slot] = None
+        for slot in range(len(compiled), len(index.slots)):
+            entry = index.slots[slot]
+            compiled.append(None if entry is None else compile_campaign(entry))
+        return IndexedMatcher(index, compiled)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -249,7 +331,7 @@ class IndexedMatcher:
 
     # the bitmap stage
 
-    def _formats(self, imp: ImpSpec) -> BitMap:
+    def _make_formats(self, imp: ImpSpec) -> BitMap:
         get = self.index.get
         found = BitMap()
         if "banner" in imp.kinds:
@@ -265,136 +347,297 @@ class IndexedMatcher:
                 found |= get(("fmt", kind)) or BitMap()
         return found
 
-    def _dimension(self, cand: BitMap, dim: str, values: Iterable[str]) -> BitMap:
-        get = self.index.get
-        if self.index.includes[dim]:
-            hits = cand & (get(("any", dim)) or BitMap())
-            for value in values:
-                included = get(("inc", dim, value))
-                if included is not None:
-                    hits |= cand & included
-            cand = hits
-        if self.index.excludes[dim]:
-            for value in values:
-                excluded = get(("exc", dim, value))
-                if excluded is not None:
-                    cand = cand - excluded
-        return cand
+    def _formats(self, imp: ImpSpec) -> BitMap:
+        return self.index.formats((imp.kinds, imp.sizes), lambda: self._make_formats(imp))
 
-    def _ip(self, cand: BitMap, ip: str | None) -> BitMap:
+    def _dimension_multi(
+        self, ands: list[BitMap], subs: list[BitMap], dim: str, values: Iterable[str]
+    ) -> None:
         index = self.index
-        if not index.ip_prefixes:
-            return cand
-        keys = address_keys(ip, index.ip_prefixes) if ip else []
-        hits = cand & (index.get(("any", "ip_ranges")) or BitMap())
+        if index.includes[dim]:
+            allowed: BitMap | None = None
+            for value in values:
+                one = index.allowed(dim, value)
+                allowed = one if allowed is None else allowed | one
+            ands.append(allowed if allowed is not None else index.allowed(dim, None))
+        if index.excludes[dim]:
+            for value in values:
+                excluded = index.get(("exc", dim, value))
+                if excluded is not None:
+                    subs.append(excluded)
+
+    def _ip(self, ands: list[BitMap], subs: list[BitMap], address: Address | None) -> None:
+        index = self.index
+        keys = address_keys(address, index.ip_prefixes) if address is not None else []
+        allowed = index.get(("any", "ip_ranges")) or _NONE
         for key in keys:
             included = index.get(("ipinc", *key))
             if included is not None:
-                hits |= cand & included
+                allowed = allowed | included
+        ands.append(allowed)
         for key in keys:
             excluded = index.get(("ipexc", *key))
             if excluded is not None:
-                hits = hits - excluded
-        return hits
+                subs.append(excluded)
 
-    def _list_values(self, kind: str, features: Features, imp: ImpSpec) -> set[int]:
+    def _list_value(self, kind: str, features: Features, imp: ImpSpec) -> str | None:
+        if kind == "bundles":
+            return features.bundle
+        if kind == "publishers":
+            return features.publisher_id
+        if kind == "apps":
+            return features.app_id
+        if kind == "site_ids":
+            return features.site_id
+        if kind == "tags":
+            return imp.spot
+        if kind == "ssps":
+            return features.exchange.lower() if features.exchange else None
+        if kind == "urls" and features.page:
+            try:
+                return canonical_url(features.page)
+            except InvalidItem:
+                return None
+        return None
+
+    def _lists_hit(
+        self, kind: str, features: Features, imp: ImpSpec, address: Address | None
+    ) -> set[int]:
         lists = self.index.lists
         if kind == "ips":
-            return lists.lists_with_ip(features.ip) if features.ip else set()
+            return lists.lists_with_ip(address) if address is not None else set()
         if kind == "domains":
-            values = parent_domains(features.domain) if features.domain else []
-        elif kind == "urls":
-            values = []
-            if features.page:
-                try:
-                    values = [canonical_url(features.page)]
-                except InvalidItem:
-                    values = []
-        else:
-            value = {
-                "apps": features.app_id,
-                "bundles": features.bundle,
-                "publishers": features.publisher_id,
-                "site_ids": features.site_id,
-                "tags": imp.spot,
-                "ssps": features.exchange.lower() if features.exchange else None,
-            }.get(kind)
-            values = [value] if value else []
-        return lists.lists_with(kind, values) if values else set()
+            if not features.domain:
+                return set()
+            return lists.lists_with(kind, parent_domains(features.domain))
+        value = self._list_value(kind, features, imp)
+        return lists.lists_with(kind, (value,)) if value else set()
 
-    def _filter_lists(self, cand: BitMap, features: Features, imp: ImpSpec) -> BitMap:
+    def _filter_lists(
+        self,
+        subs: list[BitMap],
+        kinds: tuple[str, ...],
+        features: Features,
+        imp: ImpSpec,
+        address: Address | None,
+    ) -> None:
         index = self.index
         get = index.get
-        for kind, linked in index.linked_types.items():
-            if not linked:
+        missed: list[str] = []  # kinds whose lists the request is in none of
+        for kind in kinds:
+            hit = self._lists_hit(kind, features, imp, address)
+            if not hit:
+                missed.append(kind)
                 continue
-            hit = self._list_values(kind, features, imp)
             restricted = get(("allow_any", kind))
-            if restricted is not None and restricted:
-                allowed = BitMap()
+            if restricted:
+                allowed: BitMap | None = None
                 for list_id in hit:
                     allowing = get(("allow", list_id))
                     if allowing is not None:
-                        allowed |= allowing
-                cand = cand - (restricted - allowed)
+                        allowed = allowing if allowed is None else allowed | allowing
+                subs.append(restricted if allowed is None else restricted - allowed)
             for list_id in hit:
                 denying = get(("deny", list_id))
                 if denying is not None:
-                    cand = cand - denying
+                    subs.append(denying)
+        if missed:
+            # Campaigns allowing only items of these kinds: one union per set of kinds.
+            restricted = index.union_of(tuple(("allow_any", kind) for kind in missed))
+            if restricted:
+                subs.append(restricted)
+
+    def _single(
+        self,
+        ands: list[BitMap],
+        subs: list[BitMap],
+        dims: Iterable[str],
+        values: Mapping[str, str | None],
+    ) -> None:
+        index = self.index
+        includes, excludes, get = index.includes, index.excludes, index.get
+        for dim in dims:
+            value = values[dim]
+            if includes[dim]:
+                ands.append(index.allowed(dim, value))
+            if value is not None and excludes[dim]:
+                excluded = get(("exc", dim, value))
+                if excluded is not None:
+                    subs.append(excluded)
+
+    @staticmethod
+    def _combine(ands: list[BitMap], subs: list[BitMap]) -> BitMap:
+        ands.sort(key=len)
+        cand = ands[0].intersection(*ands[1:]) if len(ands) > 1 else ands[0]
+        if cand and subs:
+            cand = cand.difference(*subs)
         return cand
 
-    def matching_slots(self, features: Features, imp: ImpSpec, now: datetime) -> BitMap:
-        """The campaigns (index slots) every indexed rule lets through."""
+    def _profile(
+        self, features: Features, imp: ImpSpec, now: datetime, values: Mapping[str, str | None]
+    ) -> BitMap:
+        """The campaigns matching the impression's formats, the traffic type, geo, device,
+        language and connection, within their day-parting now: computed once per distinct
+        combination (requests repeat them far more than sites, IPs and lists)."""
         index = self.index
-        cand = self._formats(imp)
-        if not cand:
-            return cand
-        for dim, value in _single_values(features, imp).items():
-            if index.includes[dim] or index.excludes[dim]:
-                cand = self._dimension(cand, dim, () if value is None else (value,))
-        multi = _multi_values(features)
-        for dim in MULTI:
-            if index.includes[dim] or index.excludes[dim]:
-                cand = self._dimension(cand, dim, multi[dim])
+        dims = index.profile_dims
         traffic = features.traffic_type
-        key: tuple[str, ...] = ("traffic", traffic) if traffic else ("traffic_any",)
-        cand &= index.get(key) or BitMap()
-        cand = self._ip(cand, features.ip)
-        cand = self._filter_lists(cand, features, imp)
-        never = index.get(("never",))
-        if never:
-            cand = cand - never
-        if cand:
-            cand &= index.day_parted(now)
-        return cand
+        slot = int(now.timestamp()) // DP_SLOT_SECONDS
+        key = (slot, imp.kinds, imp.sizes, traffic, *(values[d] for d in dims))
+        cached = index.profiles.get(key)
+        if cached is not None:
+            return cached
+        formats = self._formats(imp)
+        ands = [formats, index.get(("traffic", traffic) if traffic else ("traffic_any",)) or _NONE]
+        subs: list[BitMap] = []
+        if formats:
+            self._single(ands, subs, dims, values)
+            never = index.get(("never",))
+            if never:
+                subs.append(never)
+            ands.append(index.day_parted(now))
+        found = self._combine(ands, subs)
+        if len(index.profiles) >= MAX_PROFILES:
+            index.profiles.clear()
+        index.profiles[key] = found
+        return found
+
+    def matching_slots(self, features: Features, imp: ImpSpec, now: datetime) -> BitMap:
+        """The campaigns (index slots) every indexed rule lets through.
+
+        The bitmaps to intersect and to subtract are gathered first and combined in one
+        call each, smallest first, so the Python overhead is a few calls per request.
+        """
+        index = self.index
+        values = _single_values(features, imp)
+        profile = self._profile(features, imp, now, values)
+        if not profile:
+            return profile
+        ands = [profile]
+        subs: list[BitMap] = []
+        _, multi, list_kinds = index.active
+        self._single(ands, subs, index.placement_dims, values)
+        if multi:
+            values_multi = _multi_values(features)
+            for dim in multi:
+                self._dimension_multi(ands, subs, dim, values_multi[dim])
+        address = parse_address(features.ip) if index.ip_prefixes or "ips" in list_kinds else None
+        if index.ip_prefixes:
+            self._ip(ands, subs, address)
+        if list_kinds:
+            self._filter_lists(subs, list_kinds, features, imp, address)
+        return self._combine(ands, subs)
 
     # the per-candidate stage
 
+    def _options(self, compiled: Compiled, imp: ImpSpec) -> Sequence[Option]:
+        """The campaign's creatives of the impression's formats, best base price first."""
+        groups: list[tuple[Option, ...]] = []
+        kinds = imp.kinds
+        if "banner" in kinds:
+            if imp.sizes:
+                for size in imp.sizes:
+                    group = compiled.by_size.get(size)
+                    if group:
+                        groups.append(group)
+            else:
+                groups.append(compiled.by_kind.get("banner", ()))
+        for kind in ("native", "video"):
+            if kind in kinds:
+                groups.append(compiled.by_kind.get(kind, ()))
+        if len(groups) == 1:
+            return groups[0]  # already in price order: the common case, one size matches
+        return sorted((o for g in groups for o in g), key=_price_key)
+
+    def _best(
+        self, compiled: Compiled, features: Features, imp: ImpSpec, now: datetime, floor: int
+    ) -> Candidate | None:
+        """The campaign's best-priced creative that may fill the impression, at its price."""
+        campaign = compiled.entry
+        if campaign.start_at is not None and campaign.start_at > now:
+            return None
+        if campaign.end_at is not None and campaign.end_at <= now:
+            return None
+        spot = imp.spot
+        override = compiled.spot_prices.get(spot) if spot is not None else None
+        if override is not None and (override <= 0 or override < floor):
+            return None
+        bcat, badv, battr = features.bcat, features.badv, imp.battr
+        for option in self._options(compiled, imp):
+            base = option.candidate
+            if override is not None:
+                price = override
+            elif base is not None:
+                price = base.price_micros
+            else:
+                continue
+            if price < floor:
+                return None  # options come best price first
+            creative = option.creative
+            if creative.kind == "native":
+                if not _native_fits(creative, imp.native_assets):
+                    continue
+            elif creative.kind == "video" and not _video_fits(creative, imp):
+                continue
+            if bcat and not option.categories.isdisjoint(bcat):
+                continue
+            if badv and not option.advertiser_domains.isdisjoint(badv):
+                continue
+            if battr and not battr.isdisjoint(creative.attributes):
+                continue
+            if override is None and base is not None:
+                return base
+            return Candidate(campaign, creative, price)
+        return None
+
     def candidates(self, features: Features, imp: ImpSpec, now: datetime) -> list[Candidate]:
-        """The campaigns and creatives that may fill the impression, best price first."""
+        """The best campaigns and creatives that may fill the impression, best price first.
+
+        At most ``limit`` come from the campaigns in price order (slots are sorted by each
+        campaign's best base price, so the walk stops once no later one can beat them);
+        campaigns patched in since the last full build and those with a price on this spot
+        are all looked at.
+        """
         floor = imp.bidfloor_micros
         if floor is None or imp.private_auction:
             return []
-        slots = self.index.slots
+        cand = self.matching_slots(features, imp, now)
+        if not cand:
+            return []
+        index = self.index
+        special = index.appended
+        if imp.spot is not None:
+            priced = index.get(("spot_price", imp.spot))
+            if priced:
+                special = special | priced
+        compiled_slots = self.compiled
         found: list[Candidate] = []
-        for slot in self.matching_slots(features, imp, now):
-            campaign = slots[slot]
-            if campaign is None:
+        if special:
+            for slot in cand & special:
+                compiled = compiled_slots[slot]
+                if compiled is not None:
+                    best = self._best(compiled, features, imp, now, floor)
+                    if best is not None:
+                        found.append(best)
+            cand = cand - special
+        limit = self.limit
+        walked: list[int] = []  # prices of the ordered walk's candidates, a min-heap
+        for slot in cand:
+            compiled = compiled_slots[slot]
+            if compiled is None:
                 continue
-            if campaign.start_at is not None and campaign.start_at > now:
+            ceiling = compiled.max_price
+            if ceiling < floor:
+                break
+            if len(walked) >= limit and ceiling <= walked[0]:
+                break
+            best = self._best(compiled, features, imp, now, floor)
+            if best is None:
                 continue
-            if campaign.end_at is not None and campaign.end_at <= now:
-                continue
-            best: Candidate | None = None
-            for creative in campaign.creatives:
-                if not creative_fits(creative, features, imp):
-                    continue
-                price = price_for(campaign, creative, imp.spot)
-                if price is None or price <= 0 or price < floor:
-                    continue
-                if best is None or price > best.price_micros:
-                    best = Candidate(campaign, creative, price)
-            if best is not None:
-                found.append(best)
-        found.sort(key=lambda c: (-c.price_micros, c.campaign.id))
-        return found
+            found.append(best)
+            if len(walked) < limit:
+                heapq.heappush(walked, best.price_micros)
+            elif best.price_micros > walked[0]:
+                heapq.heapreplace(walked, best.price_micros)
+        found.sort(key=_price_of, reverse=True)
+        return found[:limit]
