@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -11,7 +12,8 @@ import httpx
 from adplane.campaigns import service as campaigns
 from adplane.campaigns.spend import NO_SPEND
 from adplane.delivery import snapshot as snapshots
-from adplane.delivery.model import Change, FilterLink
+from adplane.delivery.matching import IndexedMatcher
+from adplane.delivery.model import Change, Features, FilterLink, ImpSpec
 from adplane.inventory import service as inventory
 from adplane.kit.db import Database
 from adplane.kit.time import utcnow
@@ -244,3 +246,44 @@ async def test_spot_prices_are_keyed_by_spot_id(
         )
     snap = await snapshots.build(database, NO_SPEND, utcnow())
     assert snap.campaigns[campaign["id"]].spot_prices_micros == {str(spot.id): 750_000}
+
+
+async def test_the_matcher_follows_a_refreshed_snapshot(
+    client: httpx.AsyncClient, admin: Actor, advertiser: Actor, database: Database
+) -> None:
+    h = advertiser.headers
+    campaign = await running(
+        client,
+        admin,
+        advertiser,
+        creative=banner_tag(),
+        targeting={"countries": {"include": ["US"]}},
+    )
+    made = await client.post(
+        f"{API}/filterlists",
+        json={"name": "blocked", "type": "domains", "mode": "black", "items": ["bad.example"]},
+        headers=h,
+    )
+    list_id = made.json()["id"]
+    await client.put(
+        f"{API}/campaigns/{campaign['id']}/filterlists",
+        json={"links": [{"filter_list_id": list_id}]},
+        headers=h,
+    )
+    now = utcnow()
+    before = await snapshots.build(database, NO_SPEND, now)
+    matcher = IndexedMatcher.build(before)
+    imp = ImpSpec("1", frozenset({"banner"}), sizes=((320, 50),))
+    site = Features("a", country="US", domain="news.example", traffic_type="desktop_web")
+    assert [c.campaign.id for c in matcher.candidates(site, imp, now)] == [campaign["id"]]
+    assert matcher.candidates(replace(site, domain="www.bad.example"), imp, now) == []
+    assert matcher.candidates(replace(site, country="DE"), imp, now) == []
+    await client.post(
+        f"{API}/filterlists/{list_id}/items", json={"items": ["news.example"]}, headers=h
+    )
+    after = await snapshots.refresh(
+        database, NO_SPEND, before, [Change("filterlist", (list_id,))], now
+    )
+    patched = matcher.patched(after, snapshots.changed_campaign_ids(before, after))
+    assert patched.candidates(site, imp, now) == []
+    assert [c.campaign.id for c in matcher.candidates(site, imp, now)] == [campaign["id"]]
