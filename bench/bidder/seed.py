@@ -194,7 +194,8 @@ async def _campaign_batch(
         made_creatives += len(creative_ids)
         await creatives.replace_assignment(session, admin, campaign.id, creative_ids)
         if rng.randrange(10) < 3:
-            chosen = rng.sample(lists[account_id], rng.randint(1, 2))
+            pool = lists[account_id]
+            chosen = rng.sample(pool, min(len(pool), rng.randint(1, 2)))
             links = [list_schemas.LinkIn(filter_list_id=i) for i in chosen]
             await filterlists.replace_links(session, admin, campaign.id, links)
             made_links += len(links)
