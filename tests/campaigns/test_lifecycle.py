@@ -41,6 +41,43 @@ async def post(
 # --- submit ----------------------------------------------------------------------------------
 
 
+async def test_an_incomplete_campaign_cannot_be_approved(
+    client: httpx.AsyncClient, admin: Actor, advertiser: Actor
+) -> None:
+    campaign = await create_campaign(client, advertiser.headers, complete=False, bid_price="1")
+    body = assert_problem(await post(client, admin, campaign["id"], "approve"), 422)
+    assert {e["field"] for e in body["errors"]} == {"format_id", "daily_budget", "day_parting"}
+    after = (await client.get(f"{API}/campaigns/{campaign['id']}", headers=admin.headers)).json()
+    assert (after["approval"], after["is_running"]) == ("pending", False)
+
+
+async def test_an_incomplete_campaign_cannot_be_run(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    campaign = await create_campaign(client, advertiser.headers, complete=False, is_active=False)
+    body = assert_problem(await post(client, advertiser, campaign["id"], "run"), 422)
+    assert {e["field"] for e in body["errors"]} == {
+        "format_id",
+        "bid_price",
+        "daily_budget",
+        "day_parting",
+    }
+    after = await client.get(f"{API}/campaigns/{campaign['id']}", headers=advertiser.headers)
+    assert after.json()["is_active"] is False
+
+
+async def test_bulk_run_skips_an_incomplete_campaign_naming_what_it_lacks(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    bare = await create_campaign(client, advertiser.headers, complete=False, is_active=False)
+    response = await client.post(
+        f"{API}/campaigns/bulk/run", json={"ids": [bare["id"]]}, headers=advertiser.headers
+    )
+    assert response.status_code == 200, response.text
+    [failure] = response.json()["failed"]
+    assert failure["reason"].startswith("the campaign cannot be run without format_id")
+
+
 async def test_submitting_a_draft_sends_it_for_approval_and_switches_it_on(
     client: httpx.AsyncClient, advertiser: Actor
 ) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.support.native import SUBMITTABLE
 from tests.support.server import LiveServer, LiveUser, new_user
 
 
@@ -35,7 +36,12 @@ class Driver:
         admin = {"Authorization": f"Bearer {server.admin_key}"}
         created = self.http.post(
             "/api/v1/campaigns",
-            json={"name": "Everywhere", "pricing_model": "cpc", "daily_budget": "25"},
+            json={
+                **SUBMITTABLE,
+                "name": "Everywhere",
+                "pricing_model": "cpc",
+                "daily_budget": "25",
+            },
             headers=owner.headers,
         )
         assert created.status_code == 201, created.text

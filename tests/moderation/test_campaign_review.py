@@ -12,11 +12,16 @@ from adplane.kit.db import Database
 from adplane.kit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from adplane.moderation.schemas import Approval, Decision
 from tests.conftest import Actor, Factory
+from tests.support.native import SUBMITTABLE
 
 
 async def _campaign(database: Database, owner: Actor, placement: str | None) -> int:
     async with database.sessionmaker() as session, session.begin():
-        fields = schemas.CampaignFields.model_validate({"name": "B", "placement": placement})
+        # A network campaign (no placement) needs what ``submittable`` asks before approval.
+        network = SUBMITTABLE if placement is None else {}
+        fields = schemas.CampaignFields.model_validate(
+            {"name": "B", "placement": placement, **network}
+        )
         return (await service.create(session, owner.principal, fields)).id
 
 

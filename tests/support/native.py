@@ -43,10 +43,16 @@ async def create_campaign(
     headers: dict[str, str],
     *,
     draft: bool = False,
+    complete: bool | None = None,
     **fields: Any,
 ) -> dict[str, Any]:
-    """Create a campaign through the API and return its body (fails the test unless 201)."""
-    body = {"name": "Campaign", **fields}
+    """Create a campaign through the API and return its body (fails the test unless 201).
+
+    ``complete`` (the default unless ``draft``) fills what ``SUBMITTABLE`` names unless
+    ``fields`` set it, so the campaign can be approved and run; False leaves them out.
+    """
+    filled = SUBMITTABLE if (not draft if complete is None else complete) else {}
+    body = {"name": "Campaign", **filled, **fields}
     params = {"draft": "true"} if draft else None
     response = await client.post(f"{API}/campaigns", json=body, params=params, headers=headers)
     assert response.status_code == 201, response.text

@@ -322,7 +322,7 @@ class _Transition:
     ) -> None:
         self.guard = guard
         self.apply = apply
-        # Whether the campaign must pass ``validation.submittable`` first (submitting does).
+        # Whether the campaign must pass ``validation.submittable`` first (submit and run do).
         self.complete = complete
 
 
@@ -346,7 +346,8 @@ def _set(**values: Any) -> Callable[[Campaign, Principal], None]:
 
 
 TRANSITIONS: dict[str, _Transition] = {
-    "run": _Transition(_no_archived_or_draft("run"), _set(is_active=True)),
+    # Running an incomplete campaign would let it bid without a price, budget or format.
+    "run": _Transition(_no_archived_or_draft("run"), _set(is_active=True), complete=True),
     "pause": _Transition(_no_archived_or_draft("paused"), _set(is_active=False)),
     "archive": _Transition(
         lambda c: "the campaign is already archived" if c.is_archived else None,
@@ -455,7 +456,8 @@ async def bulk(
             missing = submittable(await load_fields(session, campaign))
             if missing:
                 names = ", ".join(e.field for e in missing)
-                refusal = f"the campaign cannot be submitted without {names}"
+                verb = "submitted" if step is TRANSITIONS["submit"] else "run"
+                refusal = f"the campaign cannot be {verb} without {names}"
         if refusal:
             failed.append(schemas.BulkFailure(id=cid, reason=refusal))
             continue
@@ -495,6 +497,9 @@ async def review(
         raise Conflict(
             f"campaign {campaign_id}: only a submitted, unarchived campaign can be reviewed"
         )
+    if decision.approval is Approval.APPROVED:
+        # Approval is the last gate before bidding: an incomplete campaign never passes it.
+        require_submittable(await load_fields(session, campaign))
     outcome = await moderation.decide(session, principal, decision)
     before = campaign.approval
     _store_review(campaign, outcome)

@@ -240,7 +240,7 @@ async def _one(client: httpx.AsyncClient, actor: Actor, **fields: Any) -> dict[s
 async def test_an_unset_campaign_renders_nulls_and_its_creation_as_start(
     client: httpx.AsyncClient, advertiser: Actor
 ) -> None:
-    campaign = await create_campaign(client, advertiser.headers, name="Bare")
+    campaign = await create_campaign(client, advertiser.headers, name="Bare", complete=False)
     body = (
         await client.get(f"{BASE}/campaigns/{campaign['id']}", headers=token(advertiser))
     ).json()

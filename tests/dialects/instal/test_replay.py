@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.support.native import SUBMITTABLE
 from tests.support.server import LiveServer, LiveUser, new_user
 from tests.support.wire import wire_body
 
@@ -69,10 +70,11 @@ def admin_headers(server: LiveServer) -> dict[str, str]:
 
 def native_campaign(server: LiveServer, user: LiveUser, **fields: Any) -> dict[str, Any]:
     with httpx.Client(base_url=server.base_url, headers=user.headers, timeout=30) as http:
-        created = http.post("/api/v1/campaigns", json={"name": "Campaign", **fields})
+        body = {"name": "Campaign", **SUBMITTABLE, **fields}
+        created = http.post("/api/v1/campaigns", json=body)
         assert created.status_code == 201, created.text
-        body: dict[str, Any] = created.json()
-    return body
+        made: dict[str, Any] = created.json()
+    return made
 
 
 def approve(server: LiveServer, campaign_id: int) -> None:

@@ -113,7 +113,7 @@ async def test_the_list_pages_and_the_get_shows_the_whole_object(
     assert set(one.json()["data"]) == set(EXAMPLES["3.2"]["response"]["data"])
 
 
-async def test_patch_changes_only_what_it_sends_and_switches_the_campaign_on(
+async def test_patch_changes_only_what_it_sends(
     client: httpx.AsyncClient, advertiser: Actor
 ) -> None:
     made = await client.post(
@@ -124,7 +124,7 @@ async def test_patch_changes_only_what_it_sends_and_switches_the_campaign_on(
     cid = made.json()["data"]["id"]
     patched = await client.patch(
         f"{BASE}/campaigns/{cid}",
-        json={"name": "Updated Campaign #3", "geoCountriesIsInclude": False, "isActive": True},
+        json={"name": "Updated Campaign #3", "geoCountriesIsInclude": False, "isActive": False},
         headers=advertiser.headers,
     )
     assert patched.status_code == 200, patched.text
@@ -132,9 +132,26 @@ async def test_patch_changes_only_what_it_sends_and_switches_the_campaign_on(
     assert data["name"] == "Updated Campaign #3"
     assert data["geoCountries"] == ["US"]
     assert data["geoCountriesIsInclude"] is False
-    assert data["isActive"] is True
+    assert data["isActive"] is False
     assert data["type"] == "video"
-    assert data["extendedStatus"] == "Pending Approval"
+
+
+async def test_switching_on_an_incomplete_campaign_is_refused_naming_what_it_lacks(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    made = await client.post(
+        f"{BASE}/campaigns",
+        json={"type": "video", "name": "bare", "aDomain": "a.com"},
+        headers=advertiser.headers,
+    )
+    cid = made.json()["data"]["id"]
+    refused = await client.patch(
+        f"{BASE}/campaigns/{cid}", json={"isActive": True}, headers=advertiser.headers
+    )
+    assert refused.status_code == 422, refused.text
+    assert {"cpm", "spentDailyLimit"} <= set(refused.json()["errors"])
+    after = await client.get(f"{BASE}/campaigns/{cid}", headers=advertiser.headers)
+    assert after.json()["data"]["isActive"] is False
 
 
 async def test_delete_answers_an_empty_object_and_the_campaign_is_gone(
