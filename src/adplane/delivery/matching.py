@@ -58,6 +58,7 @@ from adplane.delivery.index import (
     Address,
     CampaignIndex,
     address_keys,
+    no_collection,
     parse_address,
 )
 from adplane.delivery.model import (
@@ -303,7 +304,8 @@ class IndexedMatcher:
     def __init__(self, index: CampaignIndex, compiled: list[Compiled | None] | None = None) -> None:
         self.index = index
         if compiled is None:
-            compiled = [None if e is None else compile_campaign(e) for e in index.slots]
+            with no_collection():
+                compiled = [None if e is None else compile_campaign(e) for e in index.slots]
         self.compiled = compiled
 
     @classmethod
