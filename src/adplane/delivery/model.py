@@ -225,6 +225,9 @@ class AccountEntry:
     currency: str
     # The wallet's posted balance less spend recorded but not yet posted (billing/).
     available_micros: int
+    # Every credit the wallet ever took (all transactions but spend): the guard takes its
+    # growth as new funds and never re-reads ``available_micros`` (``guard`` explains why).
+    credits_micros: int = 0
 
 
 @dataclass(frozen=True, slots=True)
