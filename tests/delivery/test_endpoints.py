@@ -3,6 +3,7 @@ postbacks, replays and forgeries, and the answers to garbage."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -318,3 +319,13 @@ async def test_a_tmax_the_work_cannot_meet_is_no_bid(
     assert response.status_code == 204
     response = await client.post("/rtb/bid", content=orjson.dumps({**BANNER_REQUEST, "tmax": 500}))
     assert response.status_code == 200
+
+
+async def test_concurrent_replays_of_a_billing_notice_record_one_impression(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    bid = await _bid(client)
+    bill = _path(bid["burl"], AUCTION_PRICE="2")
+    answers = await asyncio.gather(*(client.get(bill) for _ in range(8)))
+    assert {a.status_code for a in answers} == {204}
+    assert [(r[0], r[4]) for r in await _events(app)] == [("impression", 2000)]
