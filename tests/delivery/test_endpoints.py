@@ -329,3 +329,14 @@ async def test_concurrent_replays_of_a_billing_notice_record_one_impression(
     answers = await asyncio.gather(*(client.get(bill) for _ in range(8)))
     assert {a.status_code for a in answers} == {204}
     assert [(r[0], r[4]) for r in await _events(app)] == [("impression", 2000)]
+
+
+async def test_a_test_auction_answers_but_records_nothing(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    bid = await _bid(client, {**BANNER_REQUEST, "test": 1})
+    await client.get(_path(bid["nurl"], AUCTION_PRICE="1"))
+    await client.get(_path(bid["burl"], AUCTION_PRICE="1"))
+    response = await client.get(_click_of(bid))
+    assert response.headers["location"].startswith("https://shop.example/")
+    assert await _events(app) == []

@@ -223,6 +223,7 @@ class Bidder:
             "size": f"{size[0]}x{size[1]}" if size else None,
             "request_type": kind,
             "deal_id": deal,
+            "test": True if request.test else None,
         }
         notice = self._signer.sign(
             Payload(

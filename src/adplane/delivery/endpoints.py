@@ -256,7 +256,8 @@ def _pixel() -> Response:
 async def win(request: Request) -> Response:
     """``GET /rtb/win``: the win notice (``nurl``); recorded once per (auction, imp)."""
     payload, _ = _verified(request, "notice")
-    if payload is not None:
+    # A test auction (OpenRTB ``test=1``) is not billable: its URLs answer and record nothing.
+    if payload is not None and not payload.test:
         event_id = tracking.event_id("win", payload.auction_id, payload.imp_id)
         await _record(_runtime(request), payload, _event(payload, "win", event_id, _now(payload)))
     return _no_content()
@@ -276,10 +277,13 @@ async def bill(request: Request) -> Response:
     cost = 0
     if payload.pricing_model == "cpm":
         charged = clearing_cost_micros(params.get("price"), payload.price_micros)
-        if charged is None:
+        if charged is None or payload.test:
             runtime.guard.release(key)
             return _no_content()
         cost = charged
+    if payload.test:
+        runtime.guard.release(key)
+        return _no_content()
     now = _now(payload)
     event_id = tracking.event_id("imp", payload.auction_id, payload.imp_id)
     extra = {"cost": _money(cost)} if cost else {}
@@ -341,7 +345,7 @@ async def click(request: Request) -> Response:
         extra["cost"] = _money(cost)
     event_id = tracking.event_id("click", payload.auction_id, payload.imp_id)
     event = _event(payload, "click", event_id, now, **extra)
-    if await _record(runtime, payload, event):
+    if not payload.test and await _record(runtime, payload, event):
         runtime.guard.record(payload.campaign_id, "click", now)
         if cost:
             runtime.guard.charge(payload.campaign_id, cost, now)
@@ -386,7 +390,7 @@ async def conversion(request: Request) -> Response:
     runtime = _runtime(request)
     token = params.get("click_id") or params.get("t")
     payload = runtime.signer.verify(token, time.time())
-    if payload is not None and payload.kind == "conversion":
+    if payload is not None and payload.kind == "conversion" and not payload.test:
         await _convert(runtime, payload, params)
     return _pixel() if request.method == "GET" else _no_content()
 

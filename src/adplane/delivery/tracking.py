@@ -60,6 +60,8 @@ class Payload:
     size: str | None = None
     request_type: str | None = None
     deal_id: str | None = None
+    # OpenRTB ``test=1``: the auction is not billable, so its notices record nothing.
+    test: bool | None = None
 
 
 _FIELDS: Final = tuple(f.name for f in fields(Payload))
