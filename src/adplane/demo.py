@@ -203,7 +203,6 @@ async def _campaigns(
         pricing_model=schemas.PricingModel.CPM,
         bid_price=Decimal("1.20"),
         daily_budget=Decimal("100"),
-        day_parting="1" * 168,  # submittable: a network campaign names its hours (all of them)
         total_budget=Decimal("3000"),
         destination_url=DESTINATION,
         start_at=now,
