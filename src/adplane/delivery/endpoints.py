@@ -288,12 +288,11 @@ async def bill(request: Request) -> Response:
     event_id = tracking.event_id("imp", payload.auction_id, payload.imp_id)
     extra = {"cost": _money(cost)} if cost else {}
     if await _record(runtime, payload, _event(payload, "impression", event_id, now, **extra)):
-        if cost:
-            if not runtime.guard.settle(key, cost, now):
-                # The reservation is gone (expired, or held by a process since restarted).
-                runtime.guard.charge(payload.campaign_id, cost, now)
-        else:
-            runtime.guard.release(key)
+        # A CPC or CPA bid settles at 0 (it keeps its frequency count; it pays at the click
+        # or the conversion).
+        if not runtime.guard.settle(key, cost, now) and cost:
+            # The reservation is gone (held by a process since restarted).
+            runtime.guard.charge(payload.campaign_id, cost, now)
         runtime.guard.record(payload.campaign_id, "impression", now)
     return _no_content()
 
