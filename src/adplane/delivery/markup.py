@@ -24,9 +24,8 @@ from html import escape
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
-import orjson
-
-from adplane.delivery.model import CreativeEntry, ImpSpec, NativeAssetRequest
+from adplane.delivery import openrtb
+from adplane.delivery.model import CreativeEntry, ImpSpec, NativeAssetRequest, NativeContent
 
 # ``${...}`` before ``{...}``: the shorter form is inside the longer one.
 _TAG_MACROS = ("${CLICK_URL}", "{CLICK_URL}", "%%CLICK_URL_UNESC%%")
@@ -74,12 +73,11 @@ def _truncate(text: str, limit: int | None) -> str:
     return text[:limit] if limit else text
 
 
-def _asset(asset: NativeAssetRequest, creative: CreativeEntry) -> dict[str, object] | None:
-    content = creative.native
-    if content is None:
-        return None
+def _asset(asset: NativeAssetRequest, content: NativeContent) -> openrtb.NativeAsset | None:
+    required = 1 if asset.required else None
     if asset.kind == "title" and content.title:
-        return {"id": asset.id, "title": {"text": _truncate(content.title, asset.len)}}
+        title = openrtb.NativeTitle(text=_truncate(content.title, asset.len))
+        return openrtb.NativeAsset(id=asset.id, required=required, title=title)
     if asset.kind == "img":
         if asset.type == IMG_ICON:
             url, size = content.logo_url, content.logo_size
@@ -87,10 +85,10 @@ def _asset(asset: NativeAssetRequest, creative: CreativeEntry) -> dict[str, obje
             url, size = content.image_url, content.image_size
         if not url:
             return None
-        image: dict[str, object] = {"url": url}
-        if size is not None:
-            image |= {"w": size[0], "h": size[1]}
-        return {"id": asset.id, "img": image}
+        image = openrtb.NativeImage(
+            url=url, w=size[0] if size else None, h=size[1] if size else None
+        )
+        return openrtb.NativeAsset(id=asset.id, required=required, img=image)
     if asset.kind == "data":
         value = {
             DATA_SPONSORED: content.sponsor,
@@ -100,7 +98,8 @@ def _asset(asset: NativeAssetRequest, creative: CreativeEntry) -> dict[str, obje
         }.get(asset.type or 0)
         if not value:
             return None
-        return {"id": asset.id, "data": {"value": _truncate(value, asset.len)}}
+        data = openrtb.NativeData(value=_truncate(value, asset.len))
+        return openrtb.NativeAsset(id=asset.id, required=required, data=data)
     return None
 
 
@@ -109,27 +108,27 @@ def native_response(creative: CreativeEntry, imp: ImpSpec, click_url: str) -> st
     content = creative.native
     if content is None:
         return None
-    assets: list[dict[str, object]] = []
+    assets: list[openrtb.NativeAsset] = []
     for asset in imp.native_assets:
-        answer = _asset(asset, creative)
+        answer = _asset(asset, content)
         if answer is None:
             if asset.required:
                 return None
             continue
-        if asset.required:
-            answer["required"] = 1
         assets.append(answer)
-    native: dict[str, object] = {
-        "ver": "1.2",
-        "assets": assets,
-        "link": {"url": click_url},
-    }
-    if content.impression_trackers:
+    native = openrtb.NativeResponse(
+        link=openrtb.NativeLink(url=click_url),
+        ver="1.0" if _is_native_1_0(imp.native_ver) else "1.2",
+        assets=assets,
         # The advertiser's own third-party counters; ours is the billing notice.
-        native["imptrackers"] = list(content.impression_trackers)
+        imptrackers=list(content.impression_trackers) or None,
+    )
     # Native 1.0 wrapped the response in {"native": ...}; 1.1 dropped the root node.
-    body = {"native": native | {"ver": "1.0"}} if imp.native_ver == "1.0" else native
-    return orjson.dumps(body).decode()
+    return openrtb.encode_native_markup(native, imp.native_ver)
+
+
+def _is_native_1_0(version: str | None) -> bool:
+    return version is not None and version.strip().startswith("1.0")
 
 
 def vast(creative: CreativeEntry, click_url: str, pixel_url: str) -> str | None:
