@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,6 +13,7 @@ import httpx
 import orjson
 import pytest
 
+from adplane.delivery.guard import BudgetGuard
 from adplane.delivery.runtime import DeliveryRuntime
 from tests.delivery import entries
 
@@ -340,3 +342,53 @@ async def test_a_test_auction_answers_but_records_nothing(
     response = await client.get(_click_of(bid))
     assert response.headers["location"].startswith("https://shop.example/")
     assert await _events(app) == []
+
+
+def _guard(delivery: DeliveryRuntime) -> BudgetGuard:
+    assert isinstance(delivery.guard, BudgetGuard)
+    return delivery.guard
+
+
+async def test_the_guard_holds_a_bid_and_moves_once_at_the_billing_notice(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    guard = _guard(delivery)
+    now = datetime.now(UTC)
+    funds = guard.funds(1)
+    bid = await _bid(client)
+    # One impression at the 2.00 bid is held until a notice says what it cost.
+    assert guard.spend_today(1, now) == 2000
+    for _ in range(3):
+        await client.get(_path(bid["burl"], AUCTION_PRICE="0.5"))
+    assert guard.spend_today(1, now) == 500
+    assert guard.funds(1) == funds - 500
+
+
+async def test_a_loss_notice_gives_the_held_spend_back(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    guard = _guard(delivery)
+    bid = await _bid(client)
+    assert guard.spend_today(1, datetime.now(UTC)) == 2000
+    await client.get(_path(bid["lurl"], AUCTION_PRICE="2.5", AUCTION_LOSS="102"))
+    assert guard.spend_today(1, datetime.now(UTC)) == 0
+
+
+async def test_a_campaign_whose_daily_budget_is_spent_stops_bidding(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    tight = entries.campaign(daily_budget_micros=5000)
+    snapshot = entries.snapshot(tight)
+    delivery.install(snapshot, entries.TinyMatcher(snapshot), pin=True)
+    made = 0
+    for index in range(10):
+        request = {**BANNER_REQUEST, "id": f"auction-{index}"}
+        response = await client.post("/rtb/bid", content=orjson.dumps(request))
+        if response.status_code == 204:
+            break
+        made += 1
+        bid = response.json()["seatbid"][0]["bid"][0]
+        await client.get(_path(bid["burl"], AUCTION_PRICE="2"))
+    # 2.00 CPM is 2,000 micros an impression: two fit in 5,000, a third would not.
+    assert made == 2
+    assert _guard(delivery).spend_today(1, datetime.now(UTC)) == 4000

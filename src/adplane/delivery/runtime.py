@@ -23,6 +23,7 @@ from typing import Final, Literal, Protocol
 from adplane.delivery import changes, matching, tracking
 from adplane.delivery import snapshot as snapshot_module
 from adplane.delivery.bidder import Bidder, BidderConfig, OpenRtbReader, RequestReader
+from adplane.delivery.guard import BudgetGuard
 from adplane.delivery.model import (
     Candidate,
     Change,
@@ -242,7 +243,7 @@ def tracking_key(settings: Settings) -> bytes:
 
 
 class Unguarded:
-    """Admits every candidate (until ``guard`` lands): a reservation of one CPM bid."""
+    """Admits every candidate with a reservation of one CPM bid: no budgets (benchmarks)."""
 
     def admit(
         self, candidate: Candidate, features: Features, imp: ImpSpec, now: datetime
@@ -297,7 +298,7 @@ async def start(settings: Settings, database: Database, events: EventRuntime) ->
 
     runtime.configure(
         reader=OpenRtbReader(settings.currency_rates),
-        guard=Unguarded(),
+        guard=BudgetGuard(),
         build=build,
         refresh=refresh,
         make_matcher=indexed_matcher,
