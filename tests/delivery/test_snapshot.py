@@ -17,8 +17,9 @@ from adplane.delivery.model import Change, Features, FilterLink, ImpSpec
 from adplane.inventory import service as inventory
 from adplane.kit.db import Database
 from adplane.kit.time import utcnow
-from tests.conftest import Actor
+from tests.conftest import Actor, Factory
 from tests.creatives.helpers import banner_tag, create, video_tag
+from tests.events.helpers import event, post_events
 from tests.support.native import API, SUBMITTABLE, act, create_campaign
 
 
@@ -287,3 +288,31 @@ async def test_the_matcher_follows_a_refreshed_snapshot(
     patched = matcher.patched(after, snapshots.changed_campaign_ids(before, after))
     assert patched.candidates(site, imp, now) == []
     assert [c.campaign.id for c in matcher.candidates(site, imp, now)] == [campaign["id"]]
+
+
+async def test_spend_counts_and_a_reached_budget_come_from_the_spend_reader(
+    app: Any, client: httpx.AsyncClient, admin: Actor, advertiser: Actor, database: Database
+) -> None:
+    spent = await running(client, admin, advertiser, creative=banner_tag())
+    exhausted = await running(client, admin, advertiser, creative=banner_tag())
+    stamp = utcnow().isoformat().replace("+00:00", "Z")
+    events = [
+        event(spent["id"], "click", ts=stamp, cost="2.5"),
+        event(exhausted["id"], "click", ts=stamp, cost="10"),
+    ]
+    assert (await post_events(client, advertiser.headers, events)).status_code == 202
+    await app.state.events.flush()
+    snap = await snapshots.build(database, app.state.events.spend_reader, utcnow())
+    assert set(snap.campaigns) == {spent["id"]}
+    entry = snap.campaigns[spent["id"]]
+    assert (entry.spend_today_micros, entry.clicks_today) == (2_500_000, 1)
+
+
+async def test_an_account_without_funds_has_no_campaign_in_the_snapshot(
+    client: httpx.AsyncClient, admin: Actor, factory: Factory, database: Database
+) -> None:
+    poor = await factory.advertiser(balance=Decimal(0))
+    await running(client, admin, poor, creative=banner_tag())
+    snap = await snapshots.build(database, NO_SPEND, utcnow())
+    assert snap.campaigns == {}
+    assert snap.accounts == {}
