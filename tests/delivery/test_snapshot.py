@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
+import pytest
 
 from adplane.campaigns import service as campaigns
 from adplane.campaigns.spend import NO_SPEND
@@ -316,3 +317,20 @@ async def test_an_account_without_funds_has_no_campaign_in_the_snapshot(
     snap = await snapshots.build(database, NO_SPEND, utcnow())
     assert snap.campaigns == {}
     assert snap.accounts == {}
+
+
+async def test_campaigns_are_read_a_page_at_a_time(
+    client: httpx.AsyncClient,
+    admin: Actor,
+    advertiser: Actor,
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = [(await running(client, admin, advertiser, creative=banner_tag()))["id"] for _ in "abc"]
+    monkeypatch.setattr(snapshots, "PAGE", 2)
+    snap = await snapshots.build(database, NO_SPEND, utcnow())
+    assert sorted(snap.campaigns) == made
+    again = await snapshots.refresh(
+        database, NO_SPEND, snap, [Change("campaign", tuple(made))], utcnow()
+    )
+    assert sorted(again.campaigns) == made

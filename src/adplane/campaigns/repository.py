@@ -181,17 +181,27 @@ class CampaignRepository:
         return list(rows.scalars())
 
     async def live(
-        self, ids: Collection[int] | None = None, account_ids: Collection[int] | None = None
+        self,
+        ids: Collection[int] | None = None,
+        account_ids: Collection[int] | None = None,
+        *,
+        after_id: int | None = None,
+        limit: int | None = None,
     ) -> list[Campaign]:
         """Approved, active campaigns that are neither drafts nor archived (delivery's
         candidates; spend, funds and schedule are derived afterwards), optionally by id or
-        account."""
+        account, by id from ``after_id`` on (keyset pages)."""
         stmt = select(Campaign).where(status_clause("active"))
         if ids is not None:
             stmt = stmt.where(Campaign.id.in_(list(ids)))
         if account_ids is not None:
             stmt = stmt.where(Campaign.account_id.in_(list(account_ids)))
-        rows = await self.session.execute(stmt.order_by(Campaign.id))
+        if after_id is not None:
+            stmt = stmt.where(Campaign.id > after_id)
+        stmt = stmt.order_by(Campaign.id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        rows = await self.session.execute(stmt)
         return list(rows.scalars())
 
     # associations: which restrictions and segments a campaign refers to

@@ -322,11 +322,16 @@ async def list_live(
     session: AsyncSession,
     ids: Collection[int] | None = None,
     account_ids: Collection[int] | None = None,
+    *,
+    after_id: int | None = None,
+    limit: int | None = None,
 ) -> list[schemas.Campaign]:
     """Approved, active, live campaigns with their derived state, for delivery's snapshot
-    (no principal: the platform reads them); ``state_from_view`` says which run now."""
+    (no principal: the platform reads them), by id, a page at a time when ``limit`` is given
+    (the next page starts after the last id); ``state_from_view`` says which run now."""
     repo = CampaignRepository.from_session(session)
-    return await views(session, await repo.live(ids, account_ids))
+    rows = await repo.live(ids, account_ids, after_id=after_id, limit=limit)
+    return await views(session, rows)
 
 
 async def list_campaigns(

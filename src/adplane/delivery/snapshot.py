@@ -61,6 +61,8 @@ KINDS_OF_CREATIVE_TYPE: dict[str, frozenset[CreativeKind]] = {
     "native": frozenset({"native"}),
 }
 BIDABLE: frozenset[CreativeKind] = frozenset({"banner", "native", "video"})
+# Campaigns read per page (each page's creatives, prices and links are one query each).
+PAGE = 2000
 
 # Targeting dimensions whose codes come from catalogues (already canonical) and those that
 # are free-form (compared lower case, as ``features`` gives them).
@@ -292,23 +294,20 @@ async def _filter_list(session: AsyncSession, list_id: int, kind: str) -> Filter
     return FilterListEntry(list_id, kind, frozenset(values))
 
 
-async def _campaigns(
+async def _page(
     session: AsyncSession,
+    views: Sequence[campaign_schemas.Campaign],
     now: datetime,
     known_lists: dict[int, FilterListEntry],
-    ids: Collection[int] | None = None,
-    account_ids: Collection[int] | None = None,
-) -> tuple[dict[int, CampaignEntry], dict[int, FilterListEntry]]:
-    """The runnable campaigns (all, or of these ids or accounts) and the lists they use;
-    lists in ``known_lists`` are taken from there instead of being read again."""
-    views = await campaign_service.list_live(session, ids, account_ids)
+    campaigns: dict[int, CampaignEntry],
+    lists: dict[int, FilterListEntry],
+) -> None:
+    """Add the runnable ones of a page of views to ``campaigns``, and the lists they use."""
     views = [v for v in views if _runnable(v, now)]
-    ids_ = [v.id for v in views]
-    creatives = await creatives_service.approved_for_campaigns(session, ids_)
-    prices = await campaign_service.spot_prices_for_campaigns(session, ids_)
-    links = await filterlists_service.links_for_campaigns(session, ids_)
-    campaigns: dict[int, CampaignEntry] = {}
-    lists: dict[int, FilterListEntry] = {}
+    ids = [v.id for v in views]
+    creatives = await creatives_service.approved_for_campaigns(session, ids)
+    prices = await campaign_service.spot_prices_for_campaigns(session, ids)
+    links = await filterlists_service.links_for_campaigns(session, ids)
     for view in views:
         served = [creative_entry(c, view) for c in creatives[view.id] if _servable(c, view)]
         if not served:
@@ -320,18 +319,54 @@ async def _campaigns(
             if not fl.is_active or fl.id in lists:
                 continue
             known = known_lists.get(fl.id)
-            lists[fl.id] = (
-                known if known is not None else await _filter_list(session, fl.id, fl.type.value)
-            )
-    return campaigns, lists
+            if known is None:
+                known = await _filter_list(session, fl.id, fl.type.value)
+            lists[fl.id] = known
+
+
+async def _campaigns(
+    session: AsyncSession,
+    now: datetime,
+    known_lists: dict[int, FilterListEntry],
+    ids: Collection[int] | None = None,
+    account_ids: Collection[int] | None = None,
+) -> tuple[dict[int, CampaignEntry], dict[int, FilterListEntry]]:
+    """The runnable campaigns (all, or of these ids or accounts) and the lists they use;
+    lists in ``known_lists`` are taken from there instead of being read again.
+
+    Read ``PAGE`` campaigns at a time: every per-campaign read is one ``IN`` list, and
+    drivers bound a statement's parameters (32,767 on PostgreSQL and SQLite).
+    """
+    campaigns: dict[int, CampaignEntry] = {}
+    lists: dict[int, FilterListEntry] = {}
+    if ids is not None:
+        wanted = sorted(ids)
+        for start in range(0, len(wanted), PAGE):
+            chunk = wanted[start : start + PAGE]
+            views = await campaign_service.list_live(session, chunk, account_ids)
+            await _page(session, views, now, known_lists, campaigns, lists)
+        return campaigns, lists
+    after: int | None = None
+    while True:
+        views = await campaign_service.list_live(
+            session, None, account_ids, after_id=after, limit=PAGE
+        )
+        if not views:
+            return campaigns, lists
+        await _page(session, views, now, known_lists, campaigns, lists)
+        after = views[-1].id
 
 
 async def _accounts(session: AsyncSession, account_ids: Collection[int]) -> dict[int, AccountEntry]:
-    found = await accounts_service.accounts_by_ids(session, sorted(account_ids))
-    return {
-        aid: AccountEntry(id=aid, currency=a.currency, available_micros=a.balance_micros)
-        for aid, a in found.items()
-    }
+    wanted = sorted(account_ids)
+    found: dict[int, AccountEntry] = {}
+    for start in range(0, len(wanted), PAGE):
+        rows = await accounts_service.accounts_by_ids(session, wanted[start : start + PAGE])
+        for aid, a in rows.items():
+            found[aid] = AccountEntry(
+                id=aid, currency=a.currency, available_micros=a.balance_micros
+            )
+    return found
 
 
 async def build(db: Database, reader: SpendReader, now: datetime) -> Snapshot:
