@@ -61,6 +61,8 @@ KINDS_OF_CREATIVE_TYPE: dict[str, frozenset[CreativeKind]] = {
     "native": frozenset({"native"}),
 }
 BIDABLE: frozenset[CreativeKind] = frozenset({"banner", "native", "video"})
+# The change kinds ``refresh`` reads again one by one; any other rebuilds everything.
+REFRESHED_KINDS = ("campaign", "creative", "filterlist", "account")
 # Campaigns read per page (each page's creatives, prices and links are one query each).
 PAGE = 2000
 
@@ -423,13 +425,13 @@ async def refresh(
 ) -> Snapshot:
     """A new snapshot with the campaigns and accounts the changes touch read again."""
     changes = list(changes)
-    if any(change.kind == "all" for change in changes):
+    # A kind this process does not know (a newer one's notice) is safest read as "all".
+    if any(change.kind not in REFRESHED_KINDS for change in changes):
         fresh = await build(db, reader, now)
         fresh.version = snapshot.version + 1
         return fresh
     started = time.perf_counter()
-    ids: dict[str, set[int]] = {"campaign": set(), "creative": set(), "filterlist": set()}
-    ids["account"] = set()
+    ids: dict[str, set[int]] = {kind: set() for kind in REFRESHED_KINDS}
     for change in changes:
         ids[change.kind].update(change.ids)
     async with db.sessionmaker(info=session_info(reader)) as session:
