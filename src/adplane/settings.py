@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     delivery_fallback_url: str = ""
     delivery_max_bid_bytes: int = Field(default=256 * 1024, gt=0)
     delivery_full_refresh_seconds: float = Field(default=30.0, gt=0)
+    # Exchanges that fire no billing notice (``burl``): their win notice bills the
+    # impression instead (comma-separated exchange names as in ``/rtb/<name>/bid``, or ``*``).
+    delivery_bill_on_win: str = ""
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -124,6 +127,13 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+    @property
+    def bill_on_win(self) -> frozenset[str]:
+        """``delivery_bill_on_win`` as a set of lower-case exchange names (``*``: every one)."""
+        return frozenset(
+            p.strip().lower() for p in self.delivery_bill_on_win.split(",") if p.strip()
+        )
 
     @property
     def currency_rates(self) -> dict[str, Decimal]:

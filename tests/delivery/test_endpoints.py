@@ -392,3 +392,15 @@ async def test_a_campaign_whose_daily_budget_is_spent_stops_bidding(
     # 2.00 CPM is 2,000 micros an impression: two fit in 5,000, a third would not.
     assert made == 2
     assert _guard(delivery).spend_today(1, datetime.now(UTC)) == 4000
+
+
+async def test_an_exchange_without_billing_notices_bills_at_the_win_once(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    delivery.settings.delivery_bill_on_win = "openx"
+    bid = await _bid(client)
+    for _ in range(2):
+        await client.get(_path(bid["nurl"], AUCTION_PRICE="1.5"))
+    await client.get(_path(bid["burl"], AUCTION_PRICE="1.5"))
+    rows = await _events(app)
+    assert [(r[0], r[4]) for r in rows] == [("win", 0), ("impression", 1500)]

@@ -254,12 +254,21 @@ def _pixel() -> Response:
 
 
 async def win(request: Request) -> Response:
-    """``GET /rtb/win``: the win notice (``nurl``); recorded once per (auction, imp)."""
-    payload, _ = _verified(request, "notice")
+    """``GET /rtb/win``: the win notice (``nurl``); recorded once per (auction, imp).
+
+    From an exchange that fires no billing notice (``ADPLANE_DELIVERY_BILL_ON_WIN``) it is the
+    billing notice too: both record the impression under one event id, so once either way.
+    """
+    payload, params = _verified(request, "notice")
     # A test auction (OpenRTB ``test=1``) is not billable: its URLs answer and record nothing.
-    if payload is not None and not payload.test:
-        event_id = tracking.event_id("win", payload.auction_id, payload.imp_id)
-        await _record(_runtime(request), payload, _event(payload, "win", event_id, _now(payload)))
+    if payload is None or payload.test:
+        return _no_content()
+    runtime = _runtime(request)
+    event_id = tracking.event_id("win", payload.auction_id, payload.imp_id)
+    await _record(runtime, payload, _event(payload, "win", event_id, _now(payload)))
+    bills = runtime.settings.bill_on_win
+    if bills and ("*" in bills or (payload.exchange or "") in bills):
+        await _bill(runtime, payload, params)
     return _no_content()
 
 
@@ -270,20 +279,23 @@ async def bill(request: Request) -> Response:
     campaigns count the impression and pay at the click or the conversion.
     """
     payload, params = _verified(request, "notice")
-    if payload is None:
-        return _no_content()
-    runtime = _runtime(request)
+    if payload is not None:
+        await _bill(_runtime(request), payload, params)
+    return _no_content()
+
+
+async def _bill(runtime: DeliveryRuntime, payload: Payload, params: dict[str, str]) -> None:
     key = (payload.auction_id, payload.imp_id)
     cost = 0
     if payload.pricing_model == "cpm":
         charged = clearing_cost_micros(params.get("price"), payload.price_micros)
         if charged is None or payload.test:
             runtime.guard.release(key)
-            return _no_content()
+            return
         cost = charged
     if payload.test:
         runtime.guard.release(key)
-        return _no_content()
+        return
     now = _now(payload)
     event_id = tracking.event_id("imp", payload.auction_id, payload.imp_id)
     extra = {"cost": _money(cost)} if cost else {}
@@ -294,7 +306,6 @@ async def bill(request: Request) -> Response:
             # The reservation is gone (held by a process since restarted).
             runtime.guard.charge(payload.campaign_id, cost, now)
         runtime.guard.record(payload.campaign_id, "impression", now)
-    return _no_content()
 
 
 async def loss(request: Request) -> Response:
