@@ -125,4 +125,6 @@ def test_run_once_runs_one_tick_without_a_server(tmp_path: Any) -> None:
         "sources_added": 0,
         "state_changes": 0,
         "sweep_failed": None,
+        "spend_postings": 0,
+        "billing_failed": None,
     }

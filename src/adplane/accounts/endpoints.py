@@ -9,6 +9,8 @@ from fastapi import APIRouter, Query, Request, Response
 from adplane.accounts import schemas, service
 from adplane.accounts.auth import AppSettings, CurrentPrincipal
 from adplane.accounts.principal import Role
+from adplane.billing import service as billing_service
+from adplane.campaigns.spend import reader_of
 from adplane.kit.db import Session
 from adplane.kit.ids import MAX_ID
 from adplane.kit.money import from_micros
@@ -27,7 +29,8 @@ SortParam = Annotated[
 ]
 
 
-def account_out(a: Account) -> schemas.Account:
+def account_out(a: Account, available_micros: int | None = None) -> schemas.Account:
+    available = a.balance_micros if available_micros is None else available_micros
     return schemas.Account(
         id=a.id,
         uuid=str(a.uuid),
@@ -36,6 +39,7 @@ def account_out(a: Account) -> schemas.Account:
         name=a.name,
         currency=a.currency,
         balance=from_micros(a.balance_micros),
+        available=from_micros(available),
         created_at=a.created_at,
     )
 
@@ -143,13 +147,23 @@ async def list_accounts(
     items, total = await service.list_accounts(
         session, principal, PageParams(page, page_size), parse_sort(sort)
     )
-    return Page(items=[account_out(a) for a in items], total=total, page=page, page_size=page_size)
+    funds = await billing_service.available_funds(
+        session, reader_of(session), [a.id for a in items]
+    )
+    return Page(
+        items=[account_out(a, funds.get(a.id)) for a in items],
+        total=total,
+        page=page,
+        page_size=page_size,
+    )
 
 
 @router.get("/accounts/{id}", tags=["accounts"], responses=ERRORS)
 async def get_account(id: Id, principal: CurrentPrincipal, session: Session) -> schemas.Account:
     """One account."""
-    return account_out(await service.get_account(session, principal, id))
+    account = await service.get_account(session, principal, id)
+    funds = await billing_service.available_funds(session, reader_of(session), [account.id])
+    return account_out(account, funds.get(account.id))
 
 
 @router.post("/accounts/{id}/deposit", tags=["accounts"], status_code=201, responses=ERRORS)

@@ -60,7 +60,10 @@ class Account(Schema):
     wallet_uuid: str
     name: str
     currency: str
-    balance: Decimal
+    balance: Decimal = Field(description="The wallet's posted balance (its last transaction's)")
+    available: Decimal = Field(
+        description="The balance less spend recorded but not posted yet: what reports agree with"
+    )
     created_at: datetime
 
 

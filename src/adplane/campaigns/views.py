@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts.principal import Principal
+from adplane.billing import service as billing_service
 from adplane.campaigns import schemas, spend
 from adplane.campaigns.queries import SORTABLE_FIELDS, CampaignFilter
 from adplane.campaigns.repository import CampaignRepository
@@ -119,8 +120,15 @@ def _has_long_period(campaign: Campaign) -> bool:
 async def _context(session: AsyncSession, campaigns: Sequence[Campaign]) -> _Context:
     now = utcnow()
     repo = CampaignRepository.from_session(session)
-    balances = await repo.balances({c.account_id for c in campaigns})
     reader = spend.reader_of(session)
+    accounts = {c.account_id for c in campaigns}
+    # The balance shown (and no_funds) is the wallet less spend recorded but not yet posted,
+    # so it agrees with the reports on every surface.
+    available = await billing_service.available_funds(session, reader, accounts)
+    balances = {
+        aid: (available.get(aid, balance), currency)
+        for aid, (balance, currency) in (await repo.balances(accounts)).items()
+    }
     counters = await reader.counters([c.id for c in campaigns], day_start=_day_start(now))
     long = {c.id: period_start(c.budget_period, now) for c in campaigns if _has_long_period(c)}
     period_spend = await reader.spend_since(long) if long else {}

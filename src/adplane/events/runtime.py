@@ -446,6 +446,16 @@ class DuckDBSpendReader:
             out.update({cid: c.spend_today_micros for cid, c in counters.items()})
         return out
 
+    async def hourly_spend(
+        self, since: datetime, until: datetime
+    ) -> list[tuple[int, int, datetime, int]]:
+        """(account, campaign, UTC hour, spend micros) per hour in [since, until) (billing)."""
+        return await asyncio.to_thread(self.store.hourly_spend, since, until)
+
+    async def account_spend(self, account_ids: Sequence[int]) -> dict[int, int]:
+        """Every spend ever recorded per account (billing's unposted spend)."""
+        return await asyncio.to_thread(self.store.account_spend, list(account_ids))
+
 
 @dataclass
 class EventRuntime:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, ParamSpec, TypeVar
 
@@ -404,6 +404,33 @@ class AnalyticsStore:
             )
             for row in rows
         }
+
+    def hourly_spend(
+        self, since: datetime, until: datetime
+    ) -> list[tuple[int, int, datetime, int]]:
+        """(account, campaign, UTC hour start, spend micros) of each hour in [since, until)."""
+        rows = self.fetch(
+            "SELECT account_id, campaign_id, date_trunc('hour', ts) AS hour,"
+            " sum(cost_micros) FROM events"
+            " WHERE ts >= $since AND ts < $until AND cost_micros <> 0"
+            " AND account_id IS NOT NULL AND campaign_id IS NOT NULL"
+            " GROUP BY account_id, campaign_id, hour",
+            {"since": _naive_utc(since), "until": _naive_utc(until)},
+        )
+        return [
+            (int(a), int(c), hour.replace(tzinfo=UTC), int(amount)) for a, c, hour, amount in rows
+        ]
+
+    def account_spend(self, account_ids: Sequence[int]) -> dict[int, int]:
+        """Every spend (micros) ever recorded per account."""
+        if not account_ids:
+            return {}
+        rows = self.fetch(
+            "SELECT account_id, coalesce(sum(cost_micros), 0) FROM events"
+            " WHERE account_id IN (SELECT unnest($ids::BIGINT[])) GROUP BY account_id",
+            {"ids": list(account_ids)},
+        )
+        return {int(a): int(amount) for a, amount in rows}
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:

@@ -1,11 +1,13 @@
-"""One tick of the periodic job: evaluate every active rule, then sweep campaign states.
+"""One tick of the periodic job: evaluate every active rule, post spend, sweep campaign states.
 
 This is the unit of work of the jobs plane, so it owns its transactions (services below it
 only flush).
 
 Each rule watch runs in a transaction of its own, so a rule that fails (a query error, a
-list that refuses a value) is logged and rolled back alone, and the others still run. The
-sweep runs last, in one transaction, so a stop caused by this tick's spend is seen at once.
+list that refuses a value) is logged and rolled back alone, and the others still run. Closed
+hours of spend are then posted to the wallets (``billing.service.post_spend``) in a
+transaction of their own. The sweep runs last, in one transaction, so a stop caused by this
+tick's spend is seen at once.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from adplane.billing import service as billing_service
 from adplane.campaigns import service as campaign_service
 from adplane.campaigns.spend import SpendReader, session_info
 from adplane.campaigns.sweeps import StateChange
@@ -33,6 +36,8 @@ class TickReport:
     failed: list[tuple[int, int, str]] = field(default_factory=list)
     state_changes: list[StateChange] = field(default_factory=list)
     sweep_failed: str | None = None
+    spend_posted: list[billing_service.Posting] = field(default_factory=list)
+    billing_failed: str | None = None
 
     @property
     def fired(self) -> int:
@@ -45,6 +50,8 @@ class TickReport:
             "sources_added": self.fired,
             "state_changes": len(self.state_changes),
             "sweep_failed": self.sweep_failed,
+            "spend_postings": len(self.spend_posted),
+            "billing_failed": self.billing_failed,
         }
 
 
@@ -70,6 +77,14 @@ async def run(database: Database, backend: Backend, spend_reader: SpendReader) -
             except Exception as exc:
                 log.exception("rule %d, campaign %d failed", watch.rule.id, watch.campaign_id)
                 report.failed.append((watch.rule.id, watch.campaign_id, str(exc)))
+        if isinstance(spend_reader, billing_service.BillingReader):
+            try:
+                async with session.begin():
+                    posted = await billing_service.post_spend(session, spend_reader, now)
+                report.spend_posted = posted.postings
+            except Exception as exc:
+                log.exception("posting spend to the wallets failed")
+                report.billing_failed = str(exc)
         try:
             async with session.begin():
                 report.state_changes = await campaign_service.sweep_states(session)

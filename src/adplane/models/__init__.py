@@ -2,6 +2,7 @@
 
 from adplane.models.accounts import AccessToken, Account, ApiKey, Transaction, User
 from adplane.models.base import Base
+from adplane.models.billing import SpendPosting
 from adplane.models.campaigns import (
     Campaign,
     CampaignChange,
@@ -44,6 +45,7 @@ __all__ = [
     "RuleFiring",
     "Segment",
     "Site",
+    "SpendPosting",
     "Spot",
     "TargetingValue",
     "TrackerSettings",

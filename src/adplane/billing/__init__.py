@@ -1,0 +1,1 @@
+"""Billing: spend from the event store posted to the wallets, once per campaign and hour."""
