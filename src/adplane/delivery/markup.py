@@ -62,10 +62,14 @@ def banner(creative: CreativeEntry, click_url: str) -> str | None:
             joiner = "&amp;" if "?" in src else "?"
             return f'{head}{sep}{src}{joiner}clickTag={escape(quote(click_url, safe=""))}"{rest}'
         return markup
+    if "CLICK_URL" not in markup:
+        return markup
     for macro in _TAG_MACROS:
         markup = markup.replace(macro, click_url)
-    for macro in _ESCAPED_TAG_MACROS:
-        markup = markup.replace(macro, quote(click_url, safe=""))
+    if "CLICK_URL" in markup:
+        escaped = quote(click_url, safe="")
+        for macro in _ESCAPED_TAG_MACROS:
+            markup = markup.replace(macro, escaped)
     return markup
 
 
