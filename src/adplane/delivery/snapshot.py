@@ -8,9 +8,9 @@ so a start needs no rebuild), and it has at least one creative the bidder can se
 ``refresh`` takes change notices and rebuilds only the campaigns and accounts they touch,
 into a new ``Snapshot`` (copy-on-write: the one in use is never mutated).
 
-Funds: an account's ``available_micros`` is its wallet balance as the accounts service
-reports it; the billing domain's unposted spend is not subtracted here (the guard holds the
-spend since the snapshot).
+Funds: an account's ``available_micros`` and ``credits_micros`` are billing's
+(``billing.service.account_funds``): the wallet less spend recorded but not posted yet, and
+every credit it took; the guard takes the first once and then only the growth of the second.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from typing import Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts import service as accounts_service
+from adplane.billing import service as billing_service
 from adplane.campaigns import schemas as campaign_schemas
 from adplane.campaigns import service as campaign_service
-from adplane.campaigns.spend import SpendReader, session_info
+from adplane.campaigns.spend import SpendReader, reader_of, session_info
 from adplane.campaigns.state import StopReason
 from adplane.creatives import schemas as creative_schemas
 from adplane.creatives import service as creatives_service
@@ -363,11 +364,12 @@ async def _accounts(session: AsyncSession, account_ids: Collection[int]) -> dict
     wanted = sorted(account_ids)
     found: dict[int, AccountEntry] = {}
     for start in range(0, len(wanted), PAGE):
-        rows = await accounts_service.accounts_by_ids(session, wanted[start : start + PAGE])
+        page = wanted[start : start + PAGE]
+        rows = await accounts_service.accounts_by_ids(session, page)
+        funds = await billing_service.account_funds(session, reader_of(session), page)
         for aid, a in rows.items():
-            found[aid] = AccountEntry(
-                id=aid, currency=a.currency, available_micros=a.balance_micros
-            )
+            f = funds.get(aid, billing_service.Funds(a.balance_micros, a.balance_micros))
+            found[aid] = AccountEntry(aid, a.currency, f.available_micros, f.credits_micros)
     return found
 
 
