@@ -5,7 +5,10 @@ and the reports counting each once."""
 from __future__ import annotations
 
 import asyncio
+import json
 import time
+from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,7 +16,10 @@ from urllib.parse import urlsplit
 import httpx
 import orjson
 
+from adplane.billing import service as billing
 from adplane.delivery.runtime import DeliveryRuntime
+from adplane.kit.db import Database
+from adplane.kit.time import utcnow
 from tests.conftest import Actor
 from tests.creatives.helpers import create, video_tag
 from tests.creatives.test_media_variants import upload
@@ -240,3 +246,56 @@ async def test_a_bid_for_a_new_campaign_needs_an_approved_creative(
     await _approve_creative(client, admin, made["id"])
     await _live(app.state.delivery)
     assert (await _bid(client, sample(1))).status_code == 200
+
+
+async def test_the_wallet_falls_by_exactly_the_reported_spend(
+    app: Any, client: httpx.AsyncClient, admin: Actor, advertiser: Actor, database: Database
+) -> None:
+    cpm = await _image_campaign(client, admin, advertiser, 300, 250, "2")
+    await _live(app.state.delivery)
+    before = await _account(client, advertiser)
+    prices = ["1.234567", "1.999999", "0.5", "9"]  # the last claims more than the bid
+    for index, price in enumerate(prices):
+        request = {**sample(1), "id": f"wallet-{index}"}
+        (bid,) = (await _bid(client, request)).json()["seatbid"][0]["bid"]
+        for _ in range(2):  # a replay charges nothing
+            await client.get(_relative(bid["burl"], AUCTION_PRICE=price))
+    # 1234.567 -> 1235, 1999.999 -> 2000, 500, and 9.00 capped at the 2.00 bid: 2000 micros.
+    expected = Decimal("0.005735")
+    await app.state.events.flush()
+    report = json.loads(
+        (
+            await client.post(
+                f"{API}/reports",
+                json={
+                    "from": time.strftime("%Y-%m-%d", time.gmtime()),
+                    "to": time.strftime("%Y-%m-%d", time.gmtime()),
+                    "metrics": ["impressions", "spend"],
+                },
+                headers=advertiser.headers,
+            )
+        ).text,
+        parse_float=Decimal,
+    )
+    assert report["totals"]["impressions"] == len(prices)
+    assert Decimal(str(report["totals"]["spend"])) == expected
+    after = await _account(client, advertiser)
+    assert before["available"] - after["available"] == expected
+    # Posted to the wallet as a spend transaction once its hour has closed: the balance
+    # falls by the same amount, and the available funds stay where they were.
+    for _ in range(2):
+        async with database.sessionmaker() as session, session.begin():
+            await billing.post_spend(
+                session, app.state.events.spend_reader, utcnow() + timedelta(hours=2)
+            )
+    posted = await _account(client, advertiser)
+    assert before["balance"] - posted["balance"] == expected
+    assert posted["available"] == after["available"]
+    assert cpm["id"]
+
+
+async def _account(client: httpx.AsyncClient, actor: Actor) -> dict[str, Decimal]:
+    response = await client.get(f"{API}/accounts/{actor.account_id}", headers=actor.headers)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    return {"balance": Decimal(body["balance"]), "available": Decimal(body["available"])}
