@@ -20,7 +20,7 @@ from adplane.billing import service as billing
 from adplane.delivery.runtime import DeliveryRuntime
 from adplane.kit.db import Database
 from adplane.kit.time import utcnow
-from tests.conftest import Actor
+from tests.conftest import Actor, Factory
 from tests.creatives.helpers import create, video_tag
 from tests.creatives.test_media_variants import upload
 from tests.delivery.test_snapshot import _approve_creative, _assign, running
@@ -299,3 +299,29 @@ async def _account(client: httpx.AsyncClient, actor: Actor) -> dict[str, Decimal
     assert response.status_code == 200, response.text
     body = response.json()
     return {"balance": Decimal(body["balance"]), "available": Decimal(body["available"])}
+
+
+async def test_an_account_out_of_funds_stops_bidding_and_a_deposit_starts_it_again(
+    app: Any, client: httpx.AsyncClient, admin: Actor, factory: Factory
+) -> None:
+    poor = await factory.advertiser(balance=Decimal("0.005"))
+    await _image_campaign(client, admin, poor, 300, 250, "2")
+    await _live(app.state.delivery)
+    billed = 0
+    for index in range(5):
+        response = await _bid(client, {**sample(1), "id": f"funds-{index}"})
+        if response.status_code == 204:
+            break
+        (bid,) = response.json()["seatbid"][0]["bid"]
+        await client.get(_relative(bid["burl"], AUCTION_PRICE="2"))
+        billed += 1
+    # 0.002 an impression: two leave 0.001, less than a third would cost.
+    assert billed == 2
+    deposit = await client.post(
+        f"{API}/accounts/{poor.account_id}/deposit", json={"amount": "1"}, headers=admin.headers
+    )
+    assert deposit.status_code == 201, deposit.text
+    deposited = time.monotonic()
+    while (await _bid(client, {**sample(1), "id": "funds-again"})).status_code != 200:
+        assert time.monotonic() - deposited < 1.0, "no bid a second after the deposit"
+        await asyncio.sleep(0.02)
