@@ -24,6 +24,16 @@ class InventoryFilter:
 class FormatRepository(RepositoryBase[AdFormat]):
     model = AdFormat
 
+    async def first_active_of_kind(self, kind: str) -> int | None:
+        """The lowest id of an active format of ``kind``."""
+        stmt = (
+            select(AdFormat.id)
+            .where(AdFormat.kind == kind, AdFormat.is_active.is_(True))
+            .order_by(AdFormat.id)
+            .limit(1)
+        )
+        return await self.session.scalar(stmt)
+
 
 class SiteRepository(RepositoryBase[Site]):
     model = Site

@@ -250,6 +250,11 @@ async def format_options(session: AsyncSession, format_id: int) -> list[str] | N
     return None if fmt is None else list(fmt.options)
 
 
+async def format_id_of_kind(session: AsyncSession, kind: str) -> int | None:
+    """The active format serving ``kind`` ("banner", "native", "video"...), lowest id first."""
+    return await FormatRepository.from_session(session).first_active_of_kind(kind)
+
+
 async def existing_spot_ids(session: AsyncSession, spot_ids: Collection[int]) -> set[int]:
     """Which of ``spot_ids`` exist."""
     return await SpotRepository.from_session(session).existing_ids(set(spot_ids))

@@ -265,3 +265,27 @@ async def test_the_analytics_tracking_code_lives_in_the_smartyads_extension_docu
         headers=advertiser.headers,
     )
     assert refused.status_code == 422, refused.text
+
+
+async def test_a_complete_campaign_of_a_type_can_be_approved_and_runs(
+    client: httpx.AsyncClient, advertiser: Actor, admin: Actor
+) -> None:
+    made = await client.post(
+        f"{BASE}/campaigns",
+        json={
+            "type": "video",
+            "name": "ready",
+            "aDomain": "a.com",
+            "cpm": 1.5,
+            "spentDailyLimit": 20,
+            "isActive": True,
+        },
+        headers=advertiser.headers,
+    )
+    assert made.status_code == 200, made.text
+    cid = made.json()["data"]["id"]
+    approved = await client.post(f"/api/v1/campaigns/{cid}/approve", headers=admin.headers)
+    assert approved.status_code == 200, approved.text
+    # SmartyAds names no format or hours: the video format, at every hour.
+    assert (approved.json()["format_id"], approved.json()["day_parting"]) == (63, "1" * 168)
+    assert approved.json()["is_running"] is True

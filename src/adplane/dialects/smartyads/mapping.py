@@ -247,6 +247,22 @@ def _count_or_none(value: int | None) -> int | None:
     return value if value else None
 
 
+# SmartyAds buys by campaign type and has no hours targeting: a campaign of a type serves the
+# network's format of that kind, at every hour (what ``validation.submittable`` asks of a
+# network campaign before it is approved or run). Audio has no network format.
+FORMAT_KIND_OF_TYPE: dict[str, str] = {"banner": "banner", "native": "native", "video": "video"}
+ALL_HOURS = "1" * 168
+
+
+def format_kind(body: wire.CampaignInput, current: Campaign | None) -> str | None:
+    """The network format kind the campaign should serve, when it must be (re)chosen."""
+    if "type" in body.model_fields_set and body.type is not None:
+        return FORMAT_KIND_OF_TYPE.get(body.type)
+    if current is not None and current.format_id is None and current.creative_type is not None:
+        return FORMAT_KIND_OF_TYPE.get(current.creative_type.value)
+    return None
+
+
 def to_core(
     body: wire.CampaignInput, *, current: Campaign | None, catalogue: Catalogue
 ) -> CampaignFields:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, FastAPI, Path, Query, Request
 from adplane.accounts import service as accounts
 from adplane.accounts.auth import AppSettings
 from adplane.campaigns import service as campaigns
-from adplane.campaigns.schemas import Campaign
+from adplane.campaigns.schemas import Campaign, CampaignFields
 from adplane.campaigns.service import CampaignFilter
 from adplane.dialects.smartyads import errors, mapping, wire
 from adplane.dialects.smartyads.auth import TOKEN_TTL_SECONDS, CurrentPrincipal, token_claims
@@ -19,6 +19,7 @@ from adplane.dialects.smartyads.lists import router as lists_router
 from adplane.dialects.smartyads.media import router as media_router
 from adplane.dialects.smartyads.rules import router as rules_router
 from adplane.dialects.smartyads.statistic import router as statistic_router
+from adplane.inventory import service as inventory
 from adplane.kit.db import Session
 from adplane.kit.errors import FieldError, NotFound, ValidationFailed
 from adplane.kit.ids import MAX_ID
@@ -130,10 +131,24 @@ async def create_campaign(
         raise ValidationFailed("; ".join(e.message for e in missing), errors=missing)
     catalogue = await targeting.catalogue(session)
     fields = mapping.to_core(body, current=None, catalogue=catalogue)
+    await _network_defaults(session, body, None, fields)
     view = await campaigns.create(
         session, principal, fields, active=bool(body.isActive), extensions=mapping.extras_of(body)
     )
     return wire.CampaignOne(data=await _render(session, view))
+
+
+async def _network_defaults(
+    session: Session, body: wire.CampaignInput, current: Campaign | None, fields: CampaignFields
+) -> None:
+    """The format and hours SmartyAds never names, so its campaigns can be submitted."""
+    kind = mapping.format_kind(body, current)
+    if kind is not None:
+        format_id = await inventory.format_id_of_kind(session, kind)
+        if format_id is not None:
+            fields.format_id = format_id
+    if current is None or current.day_parting is None:
+        fields.day_parting = mapping.ALL_HOURS
 
 
 async def _update(
@@ -142,6 +157,7 @@ async def _update(
     view = await _load(session, principal, campaign_id)
     catalogue = await targeting.catalogue(session)
     fields = mapping.to_core(body, current=view, catalogue=catalogue)
+    await _network_defaults(session, body, view, fields)
     extras = mapping.extras_of(body)
     if fields.model_fields_set or extras:
         view = await campaigns.update(session, principal, view.id, fields, extensions=extras)
