@@ -174,3 +174,22 @@ async def test_a_json_body_labelled_as_a_form_is_read_as_json(
     response = await client.post(C, content=json.dumps(CREATE_BODY).encode(), headers=headers)
     assert response.status_code == 200, response.text
     assert response.json()["name"] == "My campaign"
+
+
+async def test_running_an_incomplete_campaign_names_its_missing_fields(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    bare = await client.post(
+        "/api/v1/campaigns",
+        json={"name": "bare", "is_active": False},
+        headers=advertiser.headers,
+    )
+    assert bare.status_code == 201, bare.text
+    response = await client.put(f"{C}/{bare.json()['id']}/run", headers=bearer(advertiser.api_key))
+    body = _assert_error(response, 422, "validation_failed")
+    assert {e["field"] for e in body["errors"]} == {
+        "format_id",
+        "price",
+        "max_daily",
+        "hours_targeting",
+    }
