@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,10 +14,18 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
-from adplane.delivery.bidder import Bidder, BidderConfig, Outcome, ParsedRequest, price_text
+from adplane.delivery.bidder import (
+    Bidder,
+    BidderConfig,
+    OpenRtbReader,
+    Outcome,
+    ParsedRequest,
+    price_text,
+)
 from adplane.delivery.model import (
     CampaignEntry,
     Candidate,
+    Change,
     Features,
     ImpSpec,
     Matcher,
@@ -24,7 +33,10 @@ from adplane.delivery.model import (
     Reservation,
     Snapshot,
 )
+from adplane.delivery.runtime import DeliveryRuntime
 from adplane.delivery.tracking import Signer, derive_key
+from adplane.events.runtime import AppendResult
+from adplane.events.store import EventKey
 from adplane.settings import Settings
 from tests.delivery import entries
 
@@ -196,3 +208,41 @@ def test_currency_rates_are_read_from_the_settings() -> None:
     }
     with pytest.raises(ValidationError):
         Settings(delivery_currency_rates="EUR=abc")
+
+
+async def test_a_burst_of_changes_is_one_refresh_and_the_refresher_stops_cleanly() -> None:
+    calls: list[str] = []
+
+    async def build(now: datetime) -> Snapshot:
+        calls.append("build")
+        return entries.snapshot(entries.campaign())
+
+    async def refresh(snapshot: Snapshot, changes: list[Change], now: datetime) -> Snapshot:
+        calls.append(f"refresh {sorted(i for c in changes for i in c.ids)}")
+        return snapshot
+
+    runtime = DeliveryRuntime(Settings(), EVENTS_UNUSED)
+    runtime.configure(
+        reader=OpenRtbReader({}),
+        guard=CountingGuard(),
+        build=build,
+        refresh=refresh,
+        make_matcher=lambda snapshot, _matcher, _before: entries.TinyMatcher(snapshot),
+    )
+    await runtime.start()
+    for campaign_id in range(1, 6):
+        runtime.notice([Change("campaign", (campaign_id,))])
+    await asyncio.sleep(0.5)
+    await runtime.stop()
+    assert calls == ["build", "refresh [1, 2, 3, 4, 5]"]
+    assert runtime.destination(1, 11) == entries.BANNER_CLICK
+
+
+class _NoEvents:
+    async def append(
+        self, keys: list[EventKey], lines: list[bytes], span: object = None
+    ) -> AppendResult:
+        raise AssertionError("nothing is recorded here")
+
+
+EVENTS_UNUSED = _NoEvents()

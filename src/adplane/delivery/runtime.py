@@ -97,6 +97,7 @@ class DeliveryRuntime:
     _stopping: bool = False
     _stops: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     refreshes: int = 0
+    last_full_seconds: float = 0.0
     pinned: bool = False
     last_refresh_seconds: float = 0.0
 
@@ -175,14 +176,14 @@ class DeliveryRuntime:
     async def _run(self) -> None:
         last_full = time.monotonic()
         while not self._stopping:
-            timeout = max(0.0, last_full + self.full_refresh_seconds - time.monotonic())
+            timeout = max(0.0, last_full + self._full_period() - time.monotonic())
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(timeout):
                     await self._wakeup.wait()
             if self._stopping:
                 return
             self._wakeup.clear()
-            full = time.monotonic() - last_full >= self.full_refresh_seconds
+            full = time.monotonic() - last_full >= self._full_period()
             if not full:
                 # The rest of a burst (a bulk edit is many commits) joins this refresh.
                 await asyncio.sleep(COALESCE_SECONDS)
@@ -199,6 +200,11 @@ class DeliveryRuntime:
             if full:
                 last_full = time.monotonic()
 
+    def _full_period(self) -> float:
+        # Reading every campaign runs partly on the event loop: however slow the database,
+        # the full rebuild takes at most a twentieth of the loop's time.
+        return max(self.full_refresh_seconds, 20 * self.last_full_seconds)
+
     async def _rebuild(self, changes: list[Change] | None) -> None:
         if self.pinned:
             return
@@ -214,6 +220,8 @@ class DeliveryRuntime:
         self.install(snapshot, matcher)
         self.refreshes += 1
         self.last_refresh_seconds = time.perf_counter() - started
+        if changes is None:
+            self.last_full_seconds = self.last_refresh_seconds
 
     def _remember_destinations(self, snapshot: Snapshot) -> None:
         if len(self.destinations) > MAX_DESTINATIONS:
