@@ -116,7 +116,11 @@ async def bid(request: Request) -> Response:
 
 
 async def noop(request: Request) -> Response:
-    """``GET|POST /rtb/noop``: the floor the benchmark compares the bidder with."""
+    """``GET|POST /rtb/noop``: the floor the benchmark compares the bidder with.
+
+    It takes the body in (as every answer to an exchange must) and does nothing with it.
+    """
+    await request.body()
     return Response(status_code=204)
 
 
