@@ -16,7 +16,7 @@ from adplane.reports.backends import DuckDBBackend
 from adplane.settings import Settings
 
 jobs_app = typer.Typer(
-    help="The periodic job: rules and campaign state sweeps.", no_args_is_help=True
+    help="The periodic job: rules, spend posted to wallets, state sweeps.", no_args_is_help=True
 )
 
 
@@ -35,7 +35,7 @@ async def _tick(settings: Settings) -> TickReport:
 
 @jobs_app.command("run-once")
 def run_once() -> None:
-    """Evaluate every active rule and sweep campaign states once; print what happened."""
+    """Evaluate every rule, post closed hours of spend, sweep campaign states; print it."""
     try:
         settings = bootstrap.load_settings()
         bootstrap.migrate(settings)
