@@ -402,7 +402,10 @@ async def conversion(request: Request) -> Response:
         form = await _form(request)
         params.update(form)
     runtime = _runtime(request)
-    token = params.get("click_id") or params.get("t")
+    # Trackers name the click id their own way (Keitaro's postbacks send ``subid``).
+    token = (
+        params.get("click_id") or params.get("clickid") or params.get("subid") or params.get("t")
+    )
     payload = runtime.signer.verify(token, time.time())
     if payload is not None and payload.kind == "conversion" and not payload.test:
         await _convert(runtime, payload, params)
