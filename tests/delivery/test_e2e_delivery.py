@@ -25,7 +25,8 @@ from tests.creatives.helpers import create, video_tag
 from tests.creatives.test_media_variants import upload
 from tests.delivery.test_snapshot import _approve_creative, _assign, running
 from tests.media import files
-from tests.support.native import API, act
+from tests.support.native import API, SUBMITTABLE, act
+from tests.support.server import LiveServer, new_user
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "data" / "openrtb"
 if not SAMPLES.exists():  # a worktree sits beside main, under the same parent
@@ -325,3 +326,71 @@ async def test_an_account_out_of_funds_stops_bidding_and_a_deposit_starts_it_aga
     while (await _bid(client, {**sample(1), "id": "funds-again"})).status_code != 200:
         assert time.monotonic() - deposited < 1.0, "no bid a second after the deposit"
         await asyncio.sleep(0.02)
+
+
+def test_a_real_server_bids_and_counts_a_replayed_billing_notice_once(
+    live_server: LiveServer,
+) -> None:
+    owner = new_user(live_server)
+    admin = {"Authorization": f"Bearer {live_server.admin_key}"}
+    # A size of its own: the server is shared with other tests' campaigns.
+    size = {"width": 333, "height": 111}
+    with httpx.Client(base_url=live_server.base_url, timeout=30) as http:
+        made = http.post(
+            f"{API}/campaigns",
+            json={"name": "Live", **SUBMITTABLE, "advertiser_domain": "live.example"},
+            headers=owner.headers,
+        )
+        assert made.status_code == 201, made.text
+        campaign = made.json()["id"]
+        creative = http.post(
+            f"{API}/creatives",
+            json={
+                "name": "Live tag",
+                "content": {"variant": "banner_tag", "tag": "<a href='{CLICK_URL}'>ad</a>"},
+                "size": size,
+                "bid_price": "3",
+            },
+            headers=owner.headers,
+        ).json()["id"]
+        for call in (
+            http.post(f"{API}/campaigns/{campaign}/approve", headers=admin),
+            http.post(
+                f"{API}/creatives/{creative}/review", json={"approval": "approved"}, headers=admin
+            ),
+            http.put(
+                f"{API}/campaigns/{campaign}/creatives",
+                json={"ids": [creative]},
+                headers=owner.headers,
+            ),
+        ):
+            assert call.is_success, call.text
+        request = {
+            "id": f"live-{campaign}",
+            "imp": [{"id": "1", "banner": {"w": 333, "h": 111}}],
+            "site": {"id": "s1", "domain": "live-site.example"},
+        }
+        deadline = time.monotonic() + 5
+        while True:
+            answer = http.post("/rtb/live/bid", content=orjson.dumps(request))
+            if answer.status_code == 200 or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        assert answer.status_code == 200, "no bid five seconds after the campaign was set up"
+        (bid,) = answer.json()["seatbid"][0]["bid"]
+        assert (bid["cid"], bid["crid"], bid["price"]) == (str(campaign), str(creative), 3.0)
+        for _ in range(3):
+            assert http.get(_relative(bid["burl"], AUCTION_PRICE="2.5")).status_code == 204
+        today = time.strftime("%Y-%m-%d", time.gmtime())
+        deadline = time.monotonic() + 10
+        while True:
+            report = http.post(
+                f"{API}/reports",
+                json={"from": today, "to": today, "metrics": ["impressions", "spend"]},
+                headers=owner.headers,
+            ).json()
+            if report["totals"]["impressions"] or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert report["totals"]["impressions"] == 1
+        assert Decimal(str(report["totals"]["spend"])) == Decimal("0.0025")
