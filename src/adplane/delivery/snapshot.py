@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Literal
@@ -31,6 +32,7 @@ from adplane.campaigns.spend import SpendReader, reader_of, session_info
 from adplane.campaigns.state import StopReason
 from adplane.creatives import schemas as creative_schemas
 from adplane.creatives import service as creatives_service
+from adplane.delivery.guard import day_bounds
 from adplane.delivery.model import (
     AccountEntry,
     CampaignEntry,
@@ -297,6 +299,9 @@ async def _filter_list(session: AsyncSession, list_id: int, kind: str) -> Filter
     return FilterListEntry(list_id, kind, frozenset(values))
 
 
+UTC_NAMES = frozenset({"UTC", "Etc/UTC", "GMT", "Etc/GMT"})
+
+
 async def _page(
     session: AsyncSession,
     views: Sequence[campaign_schemas.Campaign],
@@ -325,6 +330,17 @@ async def _page(
             if known is None:
                 known = await _filter_list(session, fl.id, fl.type.value)
             lists[fl.id] = known
+    # The views count "today" in UTC; the guard's day is the campaign's own (its timezone),
+    # so a campaign elsewhere starts from its spend since its local midnight.
+    local = {
+        cid: day_bounds(now, campaigns[cid].timezone)[0]
+        for cid in ids
+        if cid in campaigns and campaigns[cid].timezone not in UTC_NAMES
+    }
+    if local:
+        spent = await reader_of(session).spend_since(local)
+        for cid in local:
+            campaigns[cid] = replace(campaigns[cid], spend_today_micros=spent.get(cid, 0))
 
 
 async def _campaigns(
