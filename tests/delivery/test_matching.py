@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from adplane.campaigns.schemas import CodeList, Targeting
 from adplane.delivery.matching import IndexedMatcher, effective_cpm, parent_domains
 from adplane.delivery.model import ImpSpec, NativeAssetRequest, NativeContent
+from adplane.delivery.snapshot import compile_targeting
 from tests.delivery.campaign_entries import (
     BANNER,
     NOW,
@@ -187,3 +189,18 @@ def test_a_spot_price_lifts_a_campaign_over_the_ordered_walk() -> None:
     found = m.candidates(features(), replace(BANNER, spot="9"), NOW)
     assert found[0].campaign.id == 1
     assert found[0].price_micros == 50_000_000
+
+
+def test_device_and_connection_targeting_in_catalogue_codes_matches_a_requests_numbers() -> None:
+    """Targeting stores ``phone`` and ``wifi``; a request says devicetype 4, connectiontype 2."""
+    targeting = compile_targeting(
+        Targeting(
+            device_types=CodeList(include=["phone"]),
+            connection_types=CodeList(exclude=["wifi"]),
+        ),
+        links=[],
+    )
+    m = matcher(replace(campaign(1), targeting=targeting))
+    assert ids(m, device_type="4", connection_type="6") == [1]
+    assert ids(m, device_type="2", connection_type="6") == []
+    assert ids(m, device_type="4", connection_type="2") == []

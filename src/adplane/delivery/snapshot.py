@@ -32,6 +32,7 @@ from adplane.campaigns.spend import SpendReader, reader_of, session_info
 from adplane.campaigns.state import StopReason
 from adplane.creatives import schemas as creative_schemas
 from adplane.creatives import service as creatives_service
+from adplane.delivery.features import openrtb_connection_type, openrtb_device_type
 from adplane.delivery.guard import day_bounds
 from adplane.delivery.model import (
     AccountEntry,
@@ -112,6 +113,22 @@ def _values(raw: Iterable[object], fold: bool) -> frozenset[str]:
     return frozenset(str(v).lower() if fold else str(v) for v in raw)
 
 
+# Targeting stores the catalogue's codes ("phone", "wifi"); a request's features carry the
+# OpenRTB numbers ("4", "2"), which are these catalogues' ids.
+_OPENRTB_CODED = {
+    "device_types": openrtb_device_type,
+    "connection_types": openrtb_connection_type,
+}
+
+
+def _coded(name: str, values: frozenset[str]) -> frozenset[str]:
+    to_openrtb = _OPENRTB_CODED.get(name)
+    if to_openrtb is None:
+        return values
+    # A code the catalogue no longer has stays as it is, and so matches no request.
+    return frozenset(to_openrtb(code) or code for code in values)
+
+
 def compile_targeting(
     targeting: campaign_schemas.Targeting, links: Sequence[filterlist_schemas.CampaignFilterList]
 ) -> TargetingEntry:
@@ -122,9 +139,9 @@ def compile_targeting(
         for name in names:
             dimension = getattr(targeting, name)
             if dimension.include:
-                include[name] = _values(dimension.include, fold)
+                include[name] = _coded(name, _values(dimension.include, fold))
             if dimension.exclude:
-                exclude[name] = _values(dimension.exclude, fold)
+                exclude[name] = _coded(name, _values(dimension.exclude, fold))
     # Phones (OpenRTB device type 4) and tablets (5) switched off are device type exclusions.
     off = {code for code, on in (("4", targeting.smartphone), ("5", targeting.tablet)) if not on}
     if off:
