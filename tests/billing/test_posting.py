@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -182,3 +183,32 @@ async def test_funds_give_the_guard_credits_and_available(
             session, app.state.events.spend_reader, [advertiser.account_id or 0]
         )
     assert funds[advertiser.account_id or 0] == billing.Funds(995_000_000, 1_000_000_000)
+
+
+async def test_two_posters_at_once_post_the_hour_once(
+    client: httpx.AsyncClient, app: Any, database: Database, advertiser: Actor
+) -> None:
+    campaign = await create_campaign(client, advertiser.headers)
+    now = utcnow()
+    hour = billing.hour_floor(now) - timedelta(hours=2)
+    await _spend(client, app, advertiser, campaign["id"], (hour, "0.40"))
+    reader = app.state.events.spend_reader
+    outcomes: list[str] = []
+
+    async def second() -> None:
+        try:
+            async with database.sessionmaker() as session, session.begin():
+                report = await billing.post_spend(session, reader, now)
+            outcomes.append(f"posted {len(report.postings)}")
+        except Exception as exc:  # the database refuses the second writer of the hour
+            outcomes.append(type(exc).__name__)
+
+    async with database.sessionmaker() as session, session.begin():
+        first = await billing.post_spend(session, reader, now)
+        assert len(first.postings) == 1
+        racer = asyncio.create_task(second())
+        await asyncio.sleep(0.3)  # the second poster is blocked on the first one's writes
+    await racer
+    assert outcomes in (["IntegrityError"], ["posted 0"]), outcomes
+    assert (await _account(client, advertiser))["balance"] == Decimal("999.60")
+    assert (await _post(database, app, now)).postings == []
