@@ -240,6 +240,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         return runtime.stats() if runtime is not None else None
 
     metrics = Metrics(event_log_stats)
+    metrics.registry.register(delivery_runtime.DeliveryCollector(lambda: app.state.delivery))
     app.state.metrics = metrics
     mount_dialect(app, NATIVE_PREFIX, create_native_api())
     # --- dialect sub-apps are mounted below, each at its own prefix (see mount_dialect) ---

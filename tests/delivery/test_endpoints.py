@@ -404,3 +404,13 @@ async def test_an_exchange_without_billing_notices_bills_at_the_win_once(
     await client.get(_path(bid["burl"], AUCTION_PRICE="1.5"))
     rows = await _events(app)
     assert [(r[0], r[4]) for r in rows] == [("win", 0), ("impression", 1500)]
+
+
+async def test_the_metrics_show_the_snapshot_and_the_bids(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    await _bid(client)
+    text = (await client.get("/metrics")).text
+    assert "adplane_delivery_snapshot_campaigns 1.0" in text
+    assert "adplane_delivery_bids_total 1.0" in text
+    assert "adplane_delivery_snapshot_age_seconds" in text

@@ -121,6 +121,8 @@ class Bidder:
         self._guard = guard
         self._signer = signer
         self.config = config
+        # Read by /metrics; one process, and only the event loop bids.
+        self.bids_made = 0
 
     def bid(
         self, body: bytes, exchange: str | None, base_url: str, arrived: float | None = None
@@ -154,6 +156,7 @@ class Bidder:
             return Outcome(None, [], late=True)
         if not bids:
             return Outcome(None)
+        self.bids_made += len(bids)
         response = {
             "id": request.id,
             "seatbid": [{"seat": self.config.seat, "bid": [b.body for b in bids]}],

@@ -15,10 +15,13 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Final, Literal, Protocol
+
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 
 from adplane.delivery import changes, matching, tracking
 from adplane.delivery import snapshot as snapshot_module
@@ -317,3 +320,36 @@ async def start(settings: Settings, database: Database, events: EventRuntime) ->
     feed = await changes.start(database, bus)
     runtime.on_stop(feed.stop)
     return runtime
+
+
+class DeliveryCollector(Collector):
+    """``/metrics``: the snapshot's size, age and refresh times, and the bids made."""
+
+    def __init__(self, runtime: Callable[[], DeliveryRuntime | None]) -> None:
+        self.runtime = runtime
+
+    def collect(self) -> Iterator[Metric]:
+        runtime = self.runtime()
+        if runtime is None:
+            return
+        snapshot = runtime.snapshot
+        gauges = (
+            ("snapshot_version", "Snapshots installed since the server started", snapshot.version),
+            ("snapshot_campaigns", "Runnable campaigns in the snapshot", len(snapshot.campaigns)),
+            (
+                "snapshot_age_seconds",
+                "Time since the snapshot in use was read",
+                (datetime.now(UTC) - snapshot.built_at).total_seconds(),
+            ),
+            ("refresh_seconds", "How long the last refresh took", runtime.last_refresh_seconds),
+            (
+                "full_refresh_seconds",
+                "How long the last full rebuild took",
+                runtime.last_full_seconds,
+            ),
+        )
+        for name, help_text, value in gauges:
+            yield GaugeMetricFamily(f"adplane_delivery_{name}", help_text, value=float(value))
+        yield CounterMetricFamily(
+            "adplane_delivery_bids", "Bids made by this process", value=runtime.bidder.bids_made
+        )
