@@ -17,6 +17,7 @@ from adplane.delivery.model import (
     Features,
     FrequencyRule,
     ImpSpec,
+    Reservation,
     Snapshot,
 )
 from tests.delivery.entries import campaign, creative
@@ -112,7 +113,7 @@ def test_without_settlements_reservations_never_exceed_the_budget() -> None:
     budget = 100_000
     entry = campaign(daily_budget_micros=budget)
     guard = BudgetGuard(snap(entry))
-    admitted = []
+    admitted: list[Reservation] = []
 
     def worker(n: int) -> None:
         for i in range(1000):
@@ -133,7 +134,7 @@ def test_a_clearing_price_above_the_reservation_overshoots_by_at_most_one_bid() 
     budget = 10_000
     entry = campaign(daily_budget_micros=budget)
     guard = BudgetGuard(snap(entry))
-    keys = []
+    keys: list[tuple[str, str]] = []
     while (r := guard.admit(candidate(entry), features(f"x{len(keys)}"), IMP, NOW)) is not None:
         keys.append(r.key)
     for key in keys[:-1]:
