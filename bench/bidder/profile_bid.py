@@ -44,8 +44,9 @@ from adplane.settings import Settings  # noqa: E402
 REQUESTS = 3_000
 
 
-def rebuild(settings: Settings) -> tuple[Snapshot, dict[str, float]]:
-    """The snapshot read through the services and the index built over it, timed (best of 3)."""
+def rebuild(settings: Settings, repeats: int = 3) -> tuple[Snapshot, dict[str, float]]:
+    """The snapshot read through the services and the index built over it, timed (the best
+    of ``repeats``)."""
 
     async def read() -> Snapshot:
         db = create_database(settings.resolved_database_url)
@@ -56,7 +57,7 @@ def rebuild(settings: Settings) -> tuple[Snapshot, dict[str, float]]:
 
     reads, builds = [], []
     built = None
-    for _ in range(3):
+    for _ in range(repeats):
         started = time.perf_counter()
         built = asyncio.run(read())
         reads.append(time.perf_counter() - started)

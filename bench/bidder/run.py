@@ -44,6 +44,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bidder.profile_bid import rebuild  # noqa: E402
 from bench.bidder.seed import seed  # noqa: E402
 from tests.support.postgres import free_port  # noqa: E402
 
@@ -113,15 +114,18 @@ def pinned(cpu: int | None, command: list[str]) -> list[str]:
     return ["taskset", "-c", str(cpu), *command]
 
 
-def environment(data: Path) -> dict[str, str]:
+def environment(data: Path, full_refresh_seconds: float | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         ADPLANE_ENV="development",
         ADPLANE_SECRET_KEY=SECRET,
         ADPLANE_DATA_DIR=str(data),
         ADPLANE_DATABASE_URL=f"sqlite+aiosqlite:///{data / 'adplane.sqlite3'}",
+        # The request log's info line per request is not the bidder's cost.
         ADPLANE_LOG_LEVEL="warning",
     )
+    if full_refresh_seconds is not None:
+        env["ADPLANE_DELIVERY_FULL_REFRESH_SECONDS"] = str(full_refresh_seconds)
     return env
 
 
@@ -201,7 +205,7 @@ def measure(
     started = time.monotonic()
     process = subprocess.Popen(
         pinned(args.server_cpu, server_command(kind, port)),
-        env=environment(data),
+        env=environment(data, args.full_refresh_seconds),
         stdout=logfile,
         stderr=subprocess.STDOUT,
         cwd=str(ROOT),
@@ -297,6 +301,14 @@ def main() -> None:
     parser.add_argument("--load-cpu", type=int, default=1)
     parser.add_argument("--ready-timeout", type=float, default=300)
     parser.add_argument(
+        "--full-refresh-seconds",
+        type=float,
+        help="The server's snapshot full refresh period (default: the server's own, 30 s)",
+    )
+    parser.add_argument(
+        "--no-rebuild", action="store_true", help="Skip timing the snapshot rebuild in-process"
+    )
+    parser.add_argument(
         "--data-dir", type=Path, help="Seed here once and reuse it (default: a temporary one)"
     )
     parser.add_argument("--output", type=Path, default=HERE / "results.json")
@@ -337,9 +349,15 @@ def main() -> None:
     for n, body in enumerate(bodies):
         (body_dir / f"{n:05d}.json").write_bytes(body)
 
+    rebuild_figures = None
+    if not args.no_rebuild:
+        _, rebuild_figures = rebuild(settings, repeats=1)
+        log(f"snapshot rebuild in-process: {rebuild_figures}")
     results: dict[str, Any] = {
         "machine": machine(),
         "seeded": seeded,
+        "snapshot_rebuild": rebuild_figures,
+        "full_refresh_seconds": args.full_refresh_seconds,
         "seconds": args.seconds,
         "connections": args.connections,
         "server_cpu": args.server_cpu,

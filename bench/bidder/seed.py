@@ -83,15 +83,16 @@ def _targeting(rng: random.Random) -> schemas.Targeting:
     return schemas.Targeting.model_validate(document)
 
 
-def _creative(rng: random.Random, account_id: int, n: int) -> creative_schemas.CreativeCreate:
-    roll = rng.randrange(10)
+def _creative(
+    rng: random.Random, account_id: int, n: int, *, video: bool
+) -> creative_schemas.CreativeCreate:
     common: dict[str, Any] = {
         "name": f"bench creative {n}",
         "account_id": account_id,
         "categories": [rng.choice(["IAB22", "IAB3", "IAB19", "IAB20"])],
         "advertiser_domain": "shop.example",
     }
-    if roll < 8:
+    if not video:
         w, h = rng.choice(BANNER_SIZES_WEB + BANNER_SIZES_MOBILE)
         return creative_schemas.CreativeCreate(
             content=creative_schemas.BannerTag(
@@ -186,8 +187,11 @@ async def _campaign_batch(
         campaign = await campaigns.create(session, admin, fields, account_id=account_id)
         await campaigns.approve(session, admin, campaign.id)
         creative_ids = []
+        # A banner first, so every campaign has a creative its banner type serves; some add a
+        # VAST video (a banner campaign does not serve it: matching skips it, as it would).
         for c in range(rng.randint(1, 2)):
-            creative = await creatives.create(session, admin, _creative(rng, account_id, n * 2 + c))
+            body = _creative(rng, account_id, n * 2 + c, video=c == 1 and rng.randrange(2) == 0)
+            creative = await creatives.create(session, admin, body)
             review = creative_schemas.ReviewRequest(approval=Approval.APPROVED)
             await creatives.review(session, admin, creative.id, review)
             creative_ids.append(creative.id)
