@@ -179,11 +179,11 @@ def _serve(
     host: str,
     port: int,
     *,
-    alongside: Callable[[str], Awaitable[None]] | None = None,
+    alongside: Callable[[str, Any], Awaitable[None]] | None = None,
     stop_after: bool = False,
 ) -> None:
-    """Serve until stopped; ``alongside(base_url)`` runs once the server answers (the demo's
-    traffic), and with ``stop_after`` the server stops when it is done."""
+    """Serve until stopped; ``alongside(base_url, app)`` runs once the server answers (the
+    demo's traffic), and with ``stop_after`` the server stops when it is done."""
     import asyncio
 
     import uvicorn
@@ -194,8 +194,9 @@ def _serve(
     # One process: the embedded event log and DuckDB have a single writer per data directory.
     # Scaling out means several servers on PostgreSQL with the data plane moved to Kafka and
     # ClickHouse (ARCHITECTURE.md section 1), not forked workers sharing one directory.
+    asgi = create_app(settings)
     config = uvicorn.Config(
-        create_app(settings),
+        asgi,
         host=host,
         port=port,
         log_level=settings.log_level,
@@ -218,7 +219,7 @@ def _serve(
             await asyncio.sleep(0.02)
         if server.started:
             try:
-                await alongside(base_url)
+                await alongside(base_url, asgi)
             finally:
                 if stop_after:
                     server.should_exit = True
@@ -590,18 +591,35 @@ def demo(
         settings,
         host,
         port,
-        alongside=lambda base_url: _demo_traffic(settings, base_url, traffic_seconds, traffic_qps),
+        alongside=lambda base_url, asgi: _demo_traffic(
+            settings, base_url, asgi, traffic_seconds, traffic_qps
+        ),
         stop_after=not serve_after,
     )
 
 
-async def _demo_traffic(settings: Settings, base_url: str, seconds: float, qps: float) -> None:
-    from adplane.demo import drive_traffic
+async def _demo_traffic(
+    settings: Settings, base_url: str, asgi: Any, seconds: float, qps: float
+) -> None:
+    import asyncio
+
+    from adplane.demo import drive_traffic, post_traffic_spend
+    from adplane.kit.money import from_micros
 
     result = await drive_traffic(settings, base_url, seconds=seconds, qps=qps)
     typer.echo("demo traffic done:")
     for line in result.describe():
         typer.echo(f"  {line}")
+    # The last events reach the report store a moment after their segment is sealed.
+    await asyncio.sleep(2)
+    events = getattr(asgi.state, "events", None)
+    if events is None:
+        return
+    for wallet in await post_traffic_spend(settings, events.spend_reader):
+        typer.echo(
+            f"  wallet {wallet.email:<28} {from_micros(wallet.before_micros):.2f} -> "
+            f"{from_micros(wallet.after_micros):.2f} (spend posted)"
+        )
 
 
 @app.command()

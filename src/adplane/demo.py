@@ -26,6 +26,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adplane.accounts import service as accounts
 from adplane.accounts.principal import Principal, Role
 from adplane.accounts.repository import AccountRepository
+from adplane.billing import service as billing
+from adplane.billing.service import BillingReader
 from adplane.campaigns import schemas
 from adplane.campaigns import service as campaigns
 from adplane.campaigns.service import CampaignFilter
@@ -39,6 +41,7 @@ from adplane.delivery.simulate import (
     summary,
 )
 from adplane.inventory import service as inventory
+from adplane.kit.db import Database, create_database
 from adplane.kit.time import utcnow
 from adplane.media import service as media
 from adplane.media import storage as media_storage
@@ -124,6 +127,46 @@ class _WithoutDeliveryRequests(logging.Filter):
         return not str(path).startswith(("/rtb/", "/t/"))
 
 
+@dataclass
+class Wallet:
+    email: str
+    before_micros: int
+    after_micros: int
+
+
+async def _balances(database: Database) -> dict[str, int]:
+    admin = Principal(0, Role.ADMIN, None)
+    out = {}
+    async with database.sessionmaker() as session:
+        repo = AccountRepository.from_session(session)
+        for email, _ in ADVERTISERS:
+            user = await repo.get_user_by_email(email)
+            if user is not None and user.account_id is not None:
+                account = await accounts.get_account(session, admin, user.account_id)
+                out[email] = account.balance_micros
+    return out
+
+
+async def post_traffic_spend(settings: Settings, reader: BillingReader) -> list[Wallet]:
+    """Post the traffic's spend to the wallets now, and say how each balance moved.
+
+    The server's jobs tick posts each hour once it has closed; the demo posts the open hour
+    at once, so its wallets move while one watches. Billing posts what an hour's spend grew
+    by since its last posting, so the tick later adds only the rest of the hour.
+    """
+    database = create_database(settings.resolved_database_url)
+    try:
+        before = await _balances(database)
+        async with database.sessionmaker() as session, session.begin():
+            await billing.post_spend(
+                session, reader, utcnow() + timedelta(hours=1), grace=timedelta(0)
+            )
+        after = await _balances(database)
+    finally:
+        await database.dispose()
+    return [Wallet(email, before[email], after.get(email, before[email])) for email in before]
+
+
 async def drive_traffic(
     settings: Settings, base_url: str, *, seconds: float, qps: float
 ) -> SimulationResult:
@@ -191,8 +234,14 @@ async def _user(
 
 
 async def _campaigns(
-    session: AsyncSession, settings: Settings, admin: Principal, owner: Principal
+    session: AsyncSession,
+    settings: Settings,
+    admin: Principal,
+    owner: Principal,
+    premium: Decimal = Decimal(0),
 ) -> bool:
+    """The owner's campaigns in every state; ``premium`` is added to the owner's CPM bids, so
+    the two advertisers do not tie and each wins some of the traffic."""
     existing = await campaigns.list_campaigns(session, owner, CampaignFilter())
     if existing.total:
         return False
@@ -201,7 +250,7 @@ async def _campaigns(
         format_id=1,
         creative_type=schemas.CreativeType.IMAGE,
         pricing_model=schemas.PricingModel.CPM,
-        bid_price=Decimal("1.20"),
+        bid_price=Decimal("1.20") + premium,
         daily_budget=Decimal("100"),
         total_budget=Decimal("3000"),
         destination_url=DESTINATION,
@@ -230,7 +279,12 @@ async def _campaigns(
             fields = fields.model_copy(update={"format_id": 63, "ad_format_options": ["pre-roll"]})
         if index == 5:
             fields = fields.model_copy(
-                update={"daily_budget": Decimal("0.20"), "bid_price": Decimal("2.50")}
+                update={
+                    "daily_budget": Decimal("0.05"),
+                    "bid_price": Decimal("2.50") - premium,
+                    # Spent as fast as it can buy: even pacing would spread it over the day.
+                    "pacing": "asap",
+                }
             )
         created = await campaigns.create(session, owner, fields, active=active)
         if index != 2 and approval != "rejected":
@@ -345,7 +399,7 @@ async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredential
                     session, None, site_id=site.id, name=f"{site_name} {spot_name}", format_id=fmt
                 )
                 spot_ids.append(spot.id)
-    for email, balance in ADVERTISERS:
+    for number, (email, balance) in enumerate(ADVERTISERS):
         owner, password, key = await _user(session, state, email, Role.ADVERTISER)
         creds.lines.append(("advertiser", email, password, key))
         assert owner.account_id is not None
@@ -353,6 +407,8 @@ async def seed_demo(session: AsyncSession, settings: Settings) -> DemoCredential
         if account.balance_micros == 0:
             await accounts.deposit(session, admin, owner.account_id, balance, "demo credit")
         if spot_ids:
-            creds.created_campaigns |= await _campaigns(session, settings, admin, owner)
+            creds.created_campaigns |= await _campaigns(
+                session, settings, admin, owner, Decimal("0.15") * number
+            )
     save_state(settings, state)
     return creds
