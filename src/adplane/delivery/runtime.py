@@ -96,6 +96,7 @@ class DeliveryRuntime:
     destinations: dict[tuple[int, int], str] = field(default_factory=dict)
     _pending: list[Change] = field(default_factory=list)
     _wakeup: asyncio.Event = field(default_factory=asyncio.Event)
+    _rebuilding: asyncio.Lock = field(default_factory=asyncio.Lock)
     _task: asyncio.Task[None] | None = None
     _stopping: bool = False
     _stops: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
@@ -209,6 +210,11 @@ class DeliveryRuntime:
         return max(self.full_refresh_seconds, 20 * self.last_full_seconds)
 
     async def _rebuild(self, changes: list[Change] | None) -> None:
+        # One at a time: a refresh started earlier must not install its older snapshot last.
+        async with self._rebuilding:
+            await self._rebuild_now(changes)
+
+    async def _rebuild_now(self, changes: list[Change] | None) -> None:
         if self.pinned:
             return
         started = time.perf_counter()
