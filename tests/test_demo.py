@@ -55,6 +55,13 @@ def test_the_demo_buys_simulated_traffic_and_reports_it(tmp_path: Path) -> None:
             headers={"Authorization": f"Bearer {alice}"},
             timeout=30,
         )
+        me = httpx.get(
+            f"{server.base_url}/api/v1/me", headers={"Authorization": f"Bearer {alice}"}
+        ).json()
+        account = httpx.get(
+            f"{server.base_url}/api/v1/accounts/{me['account_id']}",
+            headers={"Authorization": f"Bearer {alice}"},
+        ).json()
     finally:
         server.stop()
     assert report.status_code == 200, report.text
@@ -64,5 +71,7 @@ def test_the_demo_buys_simulated_traffic_and_reports_it(tmp_path: Path) -> None:
     assert totals["wins"] > 0
     assert totals["impressions"] > 0
     assert Decimal(str(totals["spend"])) > 0
+    # The demo posted the traffic's spend: the wallet fell by exactly what the report shows.
+    assert Decimal(account["balance"]) == Decimal("5000") - Decimal(str(totals["spend"]))
     # Only today's real bids: no weeks of generated history behind them.
     assert [row["date"] for row in body["rows"]] == [today.isoformat()]

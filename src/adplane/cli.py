@@ -601,8 +601,6 @@ def demo(
 async def _demo_traffic(
     settings: Settings, base_url: str, asgi: Any, seconds: float, qps: float
 ) -> None:
-    import asyncio
-
     from adplane.demo import drive_traffic, post_traffic_spend
     from adplane.kit.money import from_micros
 
@@ -610,8 +608,6 @@ async def _demo_traffic(
     typer.echo("demo traffic done:")
     for line in result.describe():
         typer.echo(f"  {line}")
-    # The last events reach the report store a moment after their segment is sealed.
-    await asyncio.sleep(2)
     events = getattr(asgi.state, "events", None)
     if events is None:
         return

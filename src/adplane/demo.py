@@ -10,6 +10,7 @@ the same on every machine.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import logging
@@ -147,6 +148,20 @@ async def _balances(database: Database) -> dict[str, int]:
     return out
 
 
+async def _settled(reader: BillingReader, timeout: float = 15.0) -> None:
+    """Wait until the spend the report store holds stops growing: the traffic's last events
+    reach it a moment after their log segment is sealed."""
+    since = utcnow() - timedelta(days=1)
+    last, steady = -1, 0
+    deadline = asyncio.get_running_loop().time() + timeout
+    while steady < 2 and asyncio.get_running_loop().time() < deadline:
+        rows = await reader.hourly_spend(since, utcnow() + timedelta(hours=1))
+        total = sum(amount for *_, amount in rows)
+        steady = steady + 1 if total == last else 0
+        last = total
+        await asyncio.sleep(0.5)
+
+
 async def post_traffic_spend(settings: Settings, reader: BillingReader) -> list[Wallet]:
     """Post the traffic's spend to the wallets now, and say how each balance moved.
 
@@ -154,6 +169,7 @@ async def post_traffic_spend(settings: Settings, reader: BillingReader) -> list[
     at once, so its wallets move while one watches. Billing posts what an hour's spend grew
     by since its last posting, so the tick later adds only the rest of the hour.
     """
+    await _settled(reader)
     database = create_database(settings.resolved_database_url)
     try:
         before = await _balances(database)
