@@ -402,7 +402,7 @@ async def conversion(request: Request) -> Response:
         form = await _form(request)
         params.update(form)
     runtime = _runtime(request)
-    # Trackers name the click id their own way (Keitaro's postbacks send ``subid``).
+    # Trackers name the click id their own way (some postbacks send ``subid``).
     token = (
         params.get("click_id") or params.get("clickid") or params.get("subid") or params.get("t")
     )
