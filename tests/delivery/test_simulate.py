@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
+import subprocess
 import time
 from datetime import timedelta
 from decimal import Decimal
@@ -16,7 +18,7 @@ from PIL import Image
 from adplane.delivery.simulate import Rates, SimulationConfig, TrafficShape, simulate
 from adplane.kit.time import utcnow
 from tests.support.native import API, SUBMITTABLE
-from tests.support.server import LiveServer, new_user
+from tests.support.server import BIN, LiveServer, new_user
 
 pytestmark = pytest.mark.e2e
 
@@ -138,3 +140,19 @@ async def test_simulated_traffic_buys_and_shows_in_the_native_report(
     assert totals["impressions"] > 0
     assert totals["clicks"] > 0
     assert Decimal(str(totals["spend"])) > 0
+
+
+def test_the_command_prints_its_figures_as_json(live_server: LiveServer) -> None:
+    command = ["simulate", "--qps", "40", "--duration", "1", "--seed", "3", "--json"]
+    out = subprocess.run(
+        [str(BIN), *command, "--url", live_server.base_url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    figures = json.loads(out.stdout)
+    assert figures["seed"] == 3
+    assert figures["requests"] == 40
+    assert figures["errors"] == 0
+    assert figures["bids"] + figures["no_bids"] >= 40
