@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Final, Protocol
-from urllib.parse import quote
 
 import orjson
 
@@ -288,11 +287,6 @@ class Bidder:
         if deal is not None:
             bid["dealid"] = deal
         return bid
-
-
-def quote_value(value: str) -> str:
-    """A macro's value as it goes into a destination URL's query."""
-    return quote(value, safe="")
 
 
 class OpenRtbReader:
