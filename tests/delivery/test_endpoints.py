@@ -4,6 +4,7 @@ postbacks, replays and forgeries, and the answers to garbage."""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import html
 from datetime import UTC, datetime
 from typing import Any
@@ -414,3 +415,18 @@ async def test_the_metrics_show_the_snapshot_and_the_bids(
     assert "adplane_delivery_snapshot_campaigns 1.0" in text
     assert "adplane_delivery_bids_total 1.0" in text
     assert "adplane_delivery_snapshot_age_seconds" in text
+
+
+async def test_a_gzip_bid_request_is_read_and_a_gzip_bomb_refused(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    packed = gzip.compress(orjson.dumps(BANNER_REQUEST))
+    response = await client.post("/rtb/bid", content=packed, headers={"content-encoding": "gzip"})
+    assert response.status_code == 200
+    bomb = gzip.compress(b" " * (4 << 20))
+    response = await client.post("/rtb/bid", content=bomb, headers={"content-encoding": "gzip"})
+    assert response.status_code == 400
+    response = await client.post(
+        "/rtb/bid", content=b"not gzip", headers={"content-encoding": "gzip"}
+    )
+    assert response.status_code == 400

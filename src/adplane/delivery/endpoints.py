@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -98,7 +99,13 @@ async def bid(request: Request) -> Response:
         return _problem(400, "the query string is malformed")
     runtime = _runtime(request)
     body = await request.body()
-    if len(body) > runtime.settings.delivery_max_bid_bytes:
+    limit = runtime.settings.delivery_max_bid_bytes
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        unpacked = gunzip(body, limit)
+        if unpacked is None:
+            return _problem(400, "the body is not gzip, or unpacks past the limit")
+        body = unpacked
+    if len(body) > limit:
         return _problem(413, "the bid request is too large")
     if b"\\u0000" in body:
         return _problem(400, "the bid request holds a NUL character")
@@ -113,6 +120,18 @@ async def bid(request: Request) -> Response:
     return Response(
         outcome.body, media_type="application/json", headers={"x-openrtb-version": "2.6"}
     )
+
+
+def gunzip(data: bytes, limit: int) -> bytes | None:
+    """A gzip body unpacked, or None when it is not gzip or unpacks past ``limit`` (a bomb)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error:
+        return None
+    if len(out) > limit or not inflater.eof:
+        return None
+    return out
 
 
 async def noop(request: Request) -> Response:
