@@ -114,7 +114,9 @@ def pinned(cpu: int | None, command: list[str]) -> list[str]:
     return ["taskset", "-c", str(cpu), *command]
 
 
-def environment(data: Path, full_refresh_seconds: float | None = None) -> dict[str, str]:
+def environment(
+    data: Path, full_refresh_seconds: float | None = None, jobs: bool = True
+) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         ADPLANE_ENV="development",
@@ -126,6 +128,8 @@ def environment(data: Path, full_refresh_seconds: float | None = None) -> dict[s
     )
     if full_refresh_seconds is not None:
         env["ADPLANE_DELIVERY_FULL_REFRESH_SECONDS"] = str(full_refresh_seconds)
+    if not jobs:
+        env["ADPLANE_JOBS_INTERVAL_SECONDS"] = "0"
     return env
 
 
@@ -205,7 +209,7 @@ def measure(
     started = time.monotonic()
     process = subprocess.Popen(
         pinned(args.server_cpu, server_command(kind, port)),
-        env=environment(data, args.full_refresh_seconds),
+        env=environment(data, args.full_refresh_seconds, jobs=not args.no_jobs),
         stdout=logfile,
         stderr=subprocess.STDOUT,
         cwd=str(ROOT),
@@ -306,6 +310,11 @@ def main() -> None:
         help="The server's snapshot full refresh period (default: the server's own, 30 s)",
     )
     parser.add_argument(
+        "--no-jobs",
+        action="store_true",
+        help="Run the server without its jobs tick (rules, spend posting, state sweep)",
+    )
+    parser.add_argument(
         "--no-rebuild", action="store_true", help="Skip timing the snapshot rebuild in-process"
     )
     parser.add_argument(
@@ -358,6 +367,7 @@ def main() -> None:
         "seeded": seeded,
         "snapshot_rebuild": rebuild_figures,
         "full_refresh_seconds": args.full_refresh_seconds,
+        "jobs": not args.no_jobs,
         "seconds": args.seconds,
         "connections": args.connections,
         "server_cpu": args.server_cpu,
