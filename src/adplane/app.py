@@ -297,5 +297,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             },
         ),
     )
+    # Outermost of all: well-formed bids and no-ops skip the stack above (see RtbFastLane).
+    app.add_middleware(
+        delivery_endpoints.RtbFastLane, runtime=lambda: app.state.delivery, metrics=metrics
+    )
 
     return app

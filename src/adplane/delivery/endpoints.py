@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import uuid
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -26,7 +27,8 @@ from urllib.parse import parse_qsl, quote
 from fastapi import FastAPI
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Match, Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from adplane.delivery import tracking
 from adplane.delivery.bidder import Malformed
@@ -35,6 +37,7 @@ from adplane.delivery.tracking import Payload
 from adplane.events import schema
 from adplane.events.runtime import LogUnavailable
 from adplane.kit import problems
+from adplane.kit.observability import Metrics, request_id_from, request_log
 from adplane.kit.surface import api_surface
 
 log = logging.getLogger("adplane.delivery")
@@ -141,6 +144,183 @@ async def noop(request: Request) -> Response:
     """
     await request.body()
     return Response(status_code=204)
+
+
+# --- the fast lane -------------------------------------------------------------------------
+
+_BID_UNDER_EXCHANGE: Final = re.compile(r"^/rtb/([^/]+)/bid$")
+_JSON_HEADERS: Final = [
+    (b"content-type", b"application/json"),
+    (b"x-openrtb-version", b"2.6"),
+]
+Observer = Callable[[int, float], None]
+
+
+class RtbFastLane:
+    """The bid and no-op paths answered ahead of the app's middleware and routing.
+
+    A well-formed ``POST /rtb/bid``, ``/rtb/{exchange}/bid`` or ``/rtb/noop`` (no query, no
+    content encoding, a body within the limit) is answered here: the request id, the request
+    metrics and the body limit are kept, the per-request log line is not (at 5,000 bids a
+    second it would be the bid's dearest part; ``ADPLANE_LOG_LEVEL=debug`` writes it). Every
+    other request, and any of these that is malformed, goes through the whole stack with its
+    body replayed, so errors keep their shape, status and request id.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        runtime: Callable[[], DeliveryRuntime | None],
+        metrics: Metrics,
+    ) -> None:
+        self.app = app
+        self.runtime = runtime
+        self.metrics = metrics
+        self._observers: dict[tuple[str, int], Observer] = {}
+
+    def _observer(self, route: str, status: int) -> Observer:
+        """The request counter and histogram of one route and status, looked up once."""
+        key = (route, status)
+        found = self._observers.get(key)
+        if found is None:
+            labels = ("POST", route, str(status))
+            count = self.metrics.requests.labels(*labels).inc
+            observe = self.metrics.latency.labels(*labels).observe
+
+            def found(_status: int, seconds: float) -> None:
+                count()
+                observe(seconds)
+
+            self._observers[key] = found
+        return found
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "POST"
+            or scope.get("query_string")
+            or scope.get("root_path")
+        ):
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        exchange: str | None = None
+        if path == "/rtb/bid":
+            route = path
+        elif path == "/rtb/noop":
+            route = path
+        elif path.startswith("/rtb/") and (found := _BID_UNDER_EXCHANGE.match(path)):
+            exchange = found.group(1)
+            if not EXCHANGE.match(exchange):
+                await self.app(scope, receive, send)
+                return
+            route = "/rtb/{exchange}/bid"
+        else:
+            await self.app(scope, receive, send)
+            return
+        runtime = self.runtime()
+        if runtime is None:
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        arrived = time.monotonic()
+        limit = runtime.settings.delivery_max_bid_bytes
+        request_id: str | None = None
+        host = b"localhost"
+        for name, value in scope["headers"]:
+            if name == b"content-encoding" or (
+                name == b"content-length" and not (value.isdigit() and int(value) <= limit)
+            ):
+                await self.app(scope, receive, send)
+                return
+            if name == b"host":
+                host = value
+            elif name == b"x-request-id":
+                request_id = request_id_from(((name, value),))
+        # The body, read up to the limit; past it the whole stack answers (a 413).
+        messages: list[Message] = []
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                await self.app(scope, _replaying(messages, receive), send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        if messages[-1]["type"] != "http.request":
+            await self.app(scope, _replaying(messages, receive), send)
+            return
+        body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        answer: bytes | None = None
+        if route != "/rtb/noop":
+            if b"\\u0000" in body:
+                await self.app(scope, _replaying(messages, receive), send)
+                return
+            public = runtime.settings.public_url
+            base = public.rstrip("/") if public else f"{scope['scheme']}://{host.decode('latin-1')}"
+            try:
+                outcome = runtime.bidder.bid(
+                    body, exchange.lower() if exchange else None, base, arrived
+                )
+            except Malformed:
+                # Read again by the whole stack, which answers the problem (before any
+                # reservation: a request that does not read is never bid on).
+                await self.app(scope, _replaying(messages, receive), send)
+                return
+            answer = outcome.body
+        rid = (request_id or uuid.uuid4().hex).encode()
+        if answer is None:
+            status = 204
+            headers = [(b"x-request-id", rid)]
+            answer = b""
+        else:
+            status = 200
+            headers = [
+                (b"content-length", str(len(answer)).encode()),
+                *_JSON_HEADERS,
+                (b"x-request-id", rid),
+            ]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": answer})
+        elapsed = time.perf_counter() - started
+        self._observer(route, status)(status, elapsed)
+        if request_log.isEnabledFor(logging.DEBUG):
+            request_log.debug(
+                "POST %s %d %.1fms",
+                route,
+                status,
+                elapsed * 1000,
+                extra={
+                    "fields": {
+                        "method": "POST",
+                        "route": route,
+                        "path": path,
+                        "status": status,
+                        "duration_ms": round(elapsed * 1000, 3),
+                        "request_id": rid.decode(),
+                    }
+                },
+            )
+
+
+def _replaying(messages: list[Message], receive: Receive) -> Receive:
+    """``receive`` that first hands back the messages the fast lane already took."""
+    pending = list(messages)
+
+    async def replay() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await receive()
+
+    return replay
 
 
 # --- recording -----------------------------------------------------------------------------
@@ -493,18 +673,29 @@ def _surface(
     return api
 
 
+class LabelledRoute(Route):
+    """A plain route that names itself in the scope, so the request log and metrics label
+    the request with its template (``/rtb/bid``), not ``<unmatched>``."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        match, child = super().matches(scope)
+        if match is not Match.NONE:
+            child["route"] = self
+        return match, child
+
+
 def create_rtb_app() -> FastAPI:
     """``/rtb``: bid requests and the win, billing and loss notices."""
     return _surface(
         "adplane OpenRTB bidder",
         "2.6",
         [
-            Route("/bid", bid, methods=["POST"]),
-            Route("/{exchange}/bid", bid, methods=["POST"]),
-            Route("/win", _refusing_garbage(win), methods=["GET"]),
-            Route("/bill", _refusing_garbage(bill), methods=["GET"]),
-            Route("/loss", _refusing_garbage(loss), methods=["GET"]),
-            Route("/noop", noop, methods=["GET", "POST"]),
+            LabelledRoute("/bid", bid, methods=["POST"]),
+            LabelledRoute("/{exchange}/bid", bid, methods=["POST"]),
+            LabelledRoute("/win", _refusing_garbage(win), methods=["GET"]),
+            LabelledRoute("/bill", _refusing_garbage(bill), methods=["GET"]),
+            LabelledRoute("/loss", _refusing_garbage(loss), methods=["GET"]),
+            LabelledRoute("/noop", noop, methods=["GET", "POST"]),
         ],
         RTB_DOCUMENT,
     )
@@ -516,9 +707,9 @@ def create_tracking_app() -> FastAPI:
         "adplane tracking",
         "1",
         [
-            Route("/imp", _refusing_garbage(impression_pixel), methods=["GET"]),
-            Route("/click", _refusing_garbage(click), methods=["GET"]),
-            Route("/conv", _refusing_garbage(conversion), methods=["GET", "POST"]),
+            LabelledRoute("/imp", _refusing_garbage(impression_pixel), methods=["GET"]),
+            LabelledRoute("/click", _refusing_garbage(click), methods=["GET"]),
+            LabelledRoute("/conv", _refusing_garbage(conversion), methods=["GET", "POST"]),
         ],
         TRACKING_DOCUMENT,
     )

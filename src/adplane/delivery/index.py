@@ -309,6 +309,8 @@ class CampaignIndex:
     _union_cache: dict[tuple[Posting, ...], BitMap] = field(default_factory=dict)
     # The matcher's per-profile results (``matching.IndexedMatcher._profile``).
     profiles: dict[tuple[object, ...], BitMap] = field(default_factory=dict)
+    # The matcher's per (list type, request value) bitmaps of campaigns the lists shut out.
+    list_cache: dict[tuple[str, object], BitMap | None] = field(default_factory=dict)
 
     @classmethod
     def from_snapshot(

@@ -84,6 +84,8 @@ ASSUMED_RATES_PPM: dict[str, int] = {
 _NONE = BitMap()
 # Distinct request profiles (formats, traffic, geo, device...) whose campaigns are kept.
 MAX_PROFILES = 4096
+# Distinct (list type, request value) pairs whose filter-list verdicts are kept.
+MAX_LIST_VALUES = 65536
 # Native 1.2 image asset types and data asset types adplane's native creative can fill.
 IMAGE_ICON, IMAGE_MAIN = 1, 3
 DATA_FILLED = {1: "sponsor", 2: "text", 11: "display_url", 12: "call_to_action"}
@@ -415,6 +417,41 @@ class IndexedMatcher:
         value = self._list_value(kind, features, imp)
         return lists.lists_with(kind, (value,)) if value else set()
 
+    def _list_key(
+        self, kind: str, features: Features, imp: ImpSpec, address: Address | None
+    ) -> object:
+        """What the lists of ``kind`` are looked up by: the request's value of that kind."""
+        if kind == "ips":
+            return address
+        if kind == "domains":
+            return features.domain.lower() if features.domain else None
+        return self._list_value(kind, features, imp)
+
+    def _list_subtrahend(
+        self, kind: str, features: Features, imp: ImpSpec, address: Address | None
+    ) -> BitMap | None:
+        """The campaigns the lists of ``kind`` shut out for this request's value of it."""
+        get = self.index.get
+        restricted = get(("allow_any", kind))
+        hit = self._lists_hit(kind, features, imp, address)
+        if not hit:
+            return restricted or None  # allow-only campaigns whose lists miss the value
+        subs: list[BitMap] = []
+        if restricted:
+            allowed: BitMap | None = None
+            for list_id in hit:
+                allowing = get(("allow", list_id))
+                if allowing is not None:
+                    allowed = allowing if allowed is None else allowed | allowing
+            subs.append(restricted if allowed is None else restricted - allowed)
+        for list_id in hit:
+            denying = get(("deny", list_id))
+            if denying is not None:
+                subs.append(denying)
+        if not subs:
+            return None
+        return subs[0] if len(subs) == 1 else BitMap.union(*subs)
+
     def _filter_lists(
         self,
         subs: list[BitMap],
@@ -423,31 +460,20 @@ class IndexedMatcher:
         imp: ImpSpec,
         address: Address | None,
     ) -> None:
-        index = self.index
-        get = index.get
-        missed: list[str] = []  # kinds whose lists the request is in none of
+        # One bitmap per list type and request value, computed once per index: a domain is
+        # in a hundred lists, and the same domains, bundles and publishers come again and
+        # again, so the lists' bitmaps are not walked per request.
+        cache = self.index.list_cache
         for kind in kinds:
-            hit = self._lists_hit(kind, features, imp, address)
-            if not hit:
-                missed.append(kind)
-                continue
-            restricted = get(("allow_any", kind))
-            if restricted:
-                allowed: BitMap | None = None
-                for list_id in hit:
-                    allowing = get(("allow", list_id))
-                    if allowing is not None:
-                        allowed = allowing if allowed is None else allowed | allowing
-                subs.append(restricted if allowed is None else restricted - allowed)
-            for list_id in hit:
-                denying = get(("deny", list_id))
-                if denying is not None:
-                    subs.append(denying)
-        if missed:
-            # Campaigns allowing only items of these kinds: one union per set of kinds.
-            restricted = index.union_of(tuple(("allow_any", kind) for kind in missed))
-            if restricted:
-                subs.append(restricted)
+            key = (kind, self._list_key(kind, features, imp, address))
+            if key in cache:
+                found = cache[key]
+            else:
+                if len(cache) >= MAX_LIST_VALUES:
+                    cache.clear()
+                found = cache[key] = self._list_subtrahend(kind, features, imp, address)
+            if found is not None:
+                subs.append(found)
 
     def _single(
         self,
