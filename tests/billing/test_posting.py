@@ -66,7 +66,7 @@ async def test_posting_twice_posts_each_hour_once(
 ) -> None:
     campaign = await create_campaign(client, advertiser.headers)
     now = utcnow()
-    hour = billing.hour_floor(now) - timedelta(hours=2)
+    hour = billing.hour_floor(now) - timedelta(hours=3)
     await _spend(
         client,
         app,

@@ -146,7 +146,7 @@ async def test_every_core_field_is_stored_and_returned(
 async def test_unset_fields_take_their_defaults(
     client: httpx.AsyncClient, advertiser: Actor
 ) -> None:
-    campaign = await create_campaign(client, advertiser.headers)
+    campaign = await create_campaign(client, advertiser.headers, complete=False)
     assert campaign["pricing_model"] == "cpm"
     assert campaign["timezone"] == "UTC"
     assert campaign["pacing"] == "even"
