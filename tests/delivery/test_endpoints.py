@@ -314,6 +314,38 @@ async def test_a_cpa_campaign_pays_at_the_conversion_once_per_transaction(
     assert revenue == [(25_000_000,)]
 
 
+async def test_a_conversion_with_an_unreadable_payout_is_recorded_without_revenue(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    cpa = entries.campaign(
+        pricing_model="cpa",
+        bid_price_micros=3_000_000,
+        destination_url="https://shop.example/?c={click_id}",
+        creatives=(
+            entries.creative(
+                click_url=None, variant="banner_tag", markup="<a href='{CLICK_URL}'>x</a>"
+            ),
+        ),
+    )
+    snapshot = entries.snapshot(cpa)
+    delivery.install(snapshot, entries.TinyMatcher(snapshot), pin=True)
+    bid = await _bid(client)
+    start = bid["adm"].index("/t/click?t=")
+    click = bid["adm"][start : bid["adm"].index("'", start)]
+    location = (await client.get(click)).headers["location"]
+    token = parse_qs(urlsplit(location).query)["c"][0]
+    for txid, payout in (("T1", "NaN"), ("T2", "-5"), ("T3", "1e9")):
+        response = await client.get(
+            "/t/conv", params={"click_id": token, "txid": txid, "payout": payout}
+        )
+        assert response.status_code == 200
+    await app.state.events.flush()
+    rows = app.state.events.store.fetch(
+        "SELECT count(*), sum(coalesce(revenue_micros, 0)) FROM events WHERE type = 'conversion'"
+    )
+    assert rows == [(3, 0)]
+
+
 async def test_a_tmax_the_work_cannot_meet_is_no_bid(
     client: httpx.AsyncClient, delivery: DeliveryRuntime
 ) -> None:

@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+from adplane.campaigns.schemas import Targeting
+from adplane.delivery import index
+from adplane.delivery import snapshot as snapshots
 from adplane.delivery.index import CampaignIndex, networks
 from adplane.delivery.matching import IndexedMatcher
 from adplane.delivery.model import ImpSpec
@@ -266,3 +269,14 @@ def test_an_index_with_mostly_holes_is_built_again() -> None:
     assert isinstance(current.index, CampaignIndex)
     assert len(current.index.slots) <= 3 * len(entries)
     assert ids(current, ImpSpec("1", frozenset({"banner"}), sizes=((300, 250),)))[:3] == [1, 2, 3]
+
+
+def test_every_targeting_list_is_compiled_once_and_either_indexed_or_unknowable() -> None:
+    lists = {
+        name
+        for name, info in Targeting.model_fields.items()
+        if hasattr(info.annotation, "model_fields") and "include" in info.annotation.model_fields
+    }
+    compiled = [*snapshots.CODE_DIMENSIONS, *snapshots.CASE_FOLDED, *snapshots.AS_GIVEN]
+    assert sorted(compiled) == sorted(lists)
+    assert sorted([*index.INDEXED, "ip_ranges", *index.UNKNOWABLE]) == sorted(lists)

@@ -622,6 +622,23 @@ async def _form(request: Request) -> dict[str, str]:
     return {k: v for k, v in pairs if "\x00" not in k and "\x00" not in v}
 
 
+# A postback's amount in plain decimal notation: digits, at most one point, nothing else.
+_AMOUNT = re.compile(r"[0-9]{1,12}(?:\.[0-9]{0,32})?|\.[0-9]{1,32}")
+
+
+def _revenue(text: str) -> Decimal | None:
+    """A postback's ``payout`` as an exact Decimal rounded to micros (half to even), or None.
+
+    Only plain decimal notation is read (``12.5``, ``0.000001``, up to 10^12): no sign, no
+    exponent, no NaN or infinity, no digit separators, which ``Decimal()`` alone would take.
+    A value that is not an amount records the conversion without revenue.
+    """
+    text = text.strip()
+    if not _AMOUNT.fullmatch(text):
+        return None
+    return Decimal(text).quantize(_MICRO, rounding=ROUND_HALF_EVEN)
+
+
 async def _convert(runtime: DeliveryRuntime, payload: Payload, params: dict[str, str]) -> None:
     click_id = runtime.signer.click_id(payload.auction_id, payload.imp_id)
     txid = (params.get("txid") or params.get("tid") or "")[:128]
@@ -631,14 +648,9 @@ async def _convert(runtime: DeliveryRuntime, payload: Payload, params: dict[str,
         else tracking.event_id("conversion", click_id)
     )
     extra: dict[str, Any] = {"click_id": click_id}
-    revenue = params.get("payout") or params.get("revenue")
-    if revenue:
-        try:
-            amount = Decimal(revenue)
-            if amount.is_finite() and 0 <= amount < Decimal(10) ** 12:
-                extra["revenue"] = amount.quantize(_MICRO)
-        except InvalidOperation:
-            pass
+    revenue = _revenue(params.get("payout") or params.get("revenue") or "")
+    if revenue is not None:
+        extra["revenue"] = revenue
     cost = payload.price_micros if payload.pricing_model == "cpa" else 0
     if cost:
         extra["cost"] = _money(cost)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from adplane.delivery import openrtb
@@ -126,14 +126,16 @@ def _vocabulary(catalogue: Catalogue | None) -> _Vocabulary:
 
 # (dimension, text) -> code or None; the same few dozen spellings arrive all day.
 _resolved: dict[tuple[Dimension, str], str | None] = {}
+# Not in the cache (None is a cached answer: the catalogue does not know the text); a NUL is
+# no catalogue code.
+_UNRESOLVED: Final = "\x00"
 
 
 def _resolve(vocabulary: _Vocabulary, dimension: Dimension, text: str) -> str | None:
     key = (dimension, text)
-    try:
-        return _resolved[key]
-    except KeyError:
-        pass
+    found = _resolved.get(key, _UNRESOLVED)
+    if found is not _UNRESOLVED:
+        return found
     entry = vocabulary.catalogue.resolve(dimension, text)
     code = entry.code if entry is not None else None
     if code is None and dimension is Dimension.CARRIERS:

@@ -59,7 +59,8 @@ MULTI = ("categories", "keywords", "applications")
 PLACEMENT = ("sites", "spots")
 INDEXED = SINGLE + MULTI
 # Dimensions no OpenRTB request (as ``features`` reads it) tells: a campaign including
-# values of one never matches; excluding values of one changes nothing.
+# values of one never matches; excluding values of one changes nothing. The one list of
+# them: ``snapshot.AS_GIVEN`` compiles them from it.
 UNKNOWABLE = (
     "sub_ids",
     "os_versions",

@@ -34,6 +34,7 @@ from adplane.creatives import schemas as creative_schemas
 from adplane.creatives import service as creatives_service
 from adplane.delivery.features import openrtb_connection_type, openrtb_device_type
 from adplane.delivery.guard import day_bounds
+from adplane.delivery.index import UNKNOWABLE
 from adplane.delivery.model import (
     AccountEntry,
     CampaignEntry,
@@ -84,20 +85,9 @@ CODE_DIMENSIONS = (
     "categories",
 )
 CASE_FOLDED = ("cities", "keywords")
-AS_GIVEN = (
-    "sub_ids",
-    "ip_ranges",
-    "applications",
-    "spots",
-    "sites",
-    "os_versions",
-    "browser_versions",
-    "device_brands",
-    "device_models",
-    "clicked_inventory_categories",
-    "subscription_ages",
-    "dynamic",
-)
+# Free-form values compared as stored: the indexed ones (``index.py``), then those no request
+# tells (``index.UNKNOWABLE``, named there once: a campaign including one never matches).
+AS_GIVEN = ("ip_ranges", "applications", "spots", "sites", *UNKNOWABLE)
 # OpenRTB 2.6 protocols of what adplane serves: its own VAST 4.0 InLine, a VAST 4.0 Wrapper
 # around a third-party URL; third-party XML is taken to be VAST 2.0-4.0.
 PROTOCOLS_INLINE = frozenset({7})
