@@ -131,6 +131,7 @@ def create_native_api() -> FastAPI:
         description=_first_session(),
         install_errors=problems.install,
         error_media_type=problems.MEDIA_TYPE,
+        body_too_large={"model": problems.Problem, "description": "The request body is too large"},
         routers=[
             accounts_router,
             # Before campaigns: its POST /campaigns/{id}/{action} would take /filterlists.

@@ -7,7 +7,10 @@ Each surface gets, from here alone, what every surface must have alike:
 - a Swagger UI page at ``/docs`` whose scripts and styles adplane serves itself, from
   ``/docs/assets`` (see ``docs_assets``), so the page works with no network;
 - 405 answers whose ``Allow`` header lists every method the path serves (see
-  :func:`allowed_methods`).
+  :func:`allowed_methods`);
+- a documented 413 on every operation that reads a request body, in the surface's own error
+  model (``body_too_large``): the body limit (``kit.observability``) applies to every surface
+  alike, so no route has to remember to declare it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Match, Mount
 
@@ -89,6 +93,24 @@ def _document_errors(document: dict[str, Any], media_type: str) -> None:
             schemas.pop(name, None)
 
 
+def _reads_a_body(route: APIRoute) -> bool:
+    """Whether the route reads a request body (a model, or a body it parses itself and
+    documents through ``openapi_extra``): only then can the body limit refuse it."""
+    return route.body_field is not None or "requestBody" in (route.openapi_extra or {})
+
+
+def _declare_body_too_large(router: APIRouter, response: dict[str, Any]) -> None:
+    """Declare ``response`` as the 413 of every route of ``router`` that reads a body.
+
+    Done on the router's routes before they are included: ``include_router`` builds the
+    surface's routes (and their documented models) from these. A route that declares its own
+    413 keeps it. ``responses`` is replaced, never changed in place: routes share one dict.
+    """
+    for route in router.routes:
+        if isinstance(route, APIRoute) and _reads_a_body(route) and 413 not in route.responses:
+            route.responses = {**route.responses, 413: response}
+
+
 def _install_document(api: FastAPI, error_media_type: str) -> None:
     build = api.openapi
 
@@ -127,10 +149,13 @@ def api_surface(
     install_errors: Callable[[FastAPI], None],
     routers: Sequence[APIRouter],
     error_media_type: str = "application/json",
+    body_too_large: dict[str, Any] | None = None,
 ) -> FastAPI:
     """A sub-app with its own OpenAPI document (``/openapi.json``, ``/docs``) and error shape.
 
     Every route is exact (``kit.routing``): decimals stay ``Decimal`` and NUL is refused.
+    ``body_too_large`` is the surface's 413 as a ``responses=`` entry (its error model and a
+    description); it is declared on every route that reads a body.
     """
     api = FastAPI(
         title=title,
@@ -145,6 +170,8 @@ def api_surface(
     api.router.route_class = ExactJSONRoute
     install_errors(api)
     for router in routers:
+        if body_too_large is not None:
+            _declare_body_too_large(router, body_too_large)
         api.include_router(make_exact(router))
     _install_document(api, error_media_type)
     _install_docs(api)

@@ -214,6 +214,7 @@ def create_api() -> FastAPI:
         ),
         version="1",
         install_errors=errors.install,
+        body_too_large=errors.ERROR_RESPONSES[413],
         routers=[
             router,
             statistic_router,

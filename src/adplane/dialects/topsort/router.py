@@ -282,4 +282,5 @@ def create_api() -> FastAPI:
         version="1",
         install_errors=errors.install,
         routers=[router],
+        body_too_large={"model": wire.Detail, "description": "The request body is too large"},
     )

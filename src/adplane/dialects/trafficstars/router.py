@@ -810,6 +810,7 @@ def create_trafficstars_app() -> FastAPI:
         description="The TrafficStars advertiser API (auth, campaigns v1.1, v2 bulk) over adplane.",
         install_errors=errors.install,
         routers=[router],
+        body_too_large={"model": wire.Error, "description": "The request body is too large"},
     )
     app.add_middleware(JsonWithoutItsContentType)
     return app
