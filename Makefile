@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit install clean postgres-binaries adplane
+.PHONY: demo test lint typecheck unit install clean postgres-binaries browser adplane
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) browser
+
+## The docs pages are tested in headless Chromium (tests/test_docs_browser.py). In CI (root,
+## apt) Debian's package is installed when missing; elsewhere the test says how and is skipped.
+browser:
+	@for b in chromium chromium-browser google-chrome; do command -v $$b >/dev/null 2>&1 && exit 0; done; \
+	if [ -n "$${CI:-}" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing chromium (apt) for the docs browser test"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -qq chromium >/dev/null 2>&1 || \
+			{ apt-get update -qq && apt-get install -y -qq chromium; }; \
+	else echo "note: no chromium: tests/test_docs_browser.py will be skipped (fail in CI)" >&2; fi
 
 ## Start adplane on its embedded defaults (SQLite, DuckDB, ./adplane-data) with demo data.
 demo: $(STAMP)
