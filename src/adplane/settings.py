@@ -84,7 +84,9 @@ class Settings(BaseSettings):
     # Where a click whose URL is forged or expired is sent (empty: the public URL's root).
     delivery_fallback_url: str = ""
     delivery_max_bid_bytes: int = Field(default=256 * 1024, gt=0)
-    delivery_full_refresh_seconds: float = Field(default=30.0, gt=0)
+    # The full snapshot rebuild is a safety net (changes come through the change feed, and a
+    # new UTC day rebuilds at once), and it stalls bids for a moment: every 10 minutes.
+    delivery_full_refresh_seconds: float = Field(default=600.0, gt=0)
     # Exchanges that fire no billing notice (``burl``): their win notice bills the
     # impression instead (comma-separated exchange names as in ``/rtb/<name>/bid``, or ``*``).
     delivery_bill_on_win: str = ""

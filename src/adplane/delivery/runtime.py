@@ -17,7 +17,8 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from datetime import time as dt_time
 from typing import Final, Literal, Protocol
 
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
@@ -40,7 +41,8 @@ from adplane.delivery.model import (
 )
 from adplane.events.runtime import AppendResult, EventRuntime
 from adplane.events.store import EventKey
-from adplane.kit.db import Database, create_database
+from adplane.kit.apart import run_apart
+from adplane.kit.db import Database
 from adplane.settings import Settings
 
 log = logging.getLogger("adplane.delivery")
@@ -93,7 +95,7 @@ class DeliveryRuntime:
     make_matcher: MatcherFactory = field(init=False)
     snapshot: Snapshot = field(init=False)
     matcher: Matcher = field(init=False)
-    full_refresh_seconds: float = 30.0
+    full_refresh_seconds: float = 600.0
     destinations: dict[tuple[int, int], str] = field(default_factory=dict)
     _pending: list[Change] = field(default_factory=list)
     _wakeup: asyncio.Event = field(default_factory=asyncio.Event)
@@ -183,15 +185,20 @@ class DeliveryRuntime:
 
     async def _run(self) -> None:
         last_full = time.monotonic()
+        last_day = datetime.now(UTC).date()
         while not self._stopping:
             timeout = max(0.0, last_full + self._full_period() - time.monotonic())
+            # A new UTC day rebuilds at once: yesterday's daily budgets (and the week's or
+            # month's, on their first day) no longer hold campaigns out.
+            timeout = min(timeout, seconds_to_midnight(datetime.now(UTC)))
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(timeout):
                     await self._wakeup.wait()
             if self._stopping:
                 return
             self._wakeup.clear()
-            full = time.monotonic() - last_full >= self._full_period()
+            today = datetime.now(UTC).date()
+            full = time.monotonic() - last_full >= self._full_period() or today != last_day
             if not full:
                 # The rest of a burst (a bulk edit is many commits) joins this refresh.
                 await asyncio.sleep(COALESCE_SECONDS)
@@ -207,6 +214,7 @@ class DeliveryRuntime:
                 continue
             if full:
                 last_full = time.monotonic()
+                last_day = today
 
     def _full_period(self) -> float:
         # Reading every campaign runs partly on the event loop: however slow the database,
@@ -258,6 +266,12 @@ class DeliveryRuntime:
                     await self._task
 
 
+def seconds_to_midnight(now: datetime) -> float:
+    """Seconds from ``now`` (aware, UTC) to the next UTC midnight, plus a second of margin."""
+    tomorrow = datetime.combine(now.date() + timedelta(days=1), dt_time(0), tzinfo=UTC)
+    return (tomorrow - now).total_seconds() + 1.0
+
+
 def tracking_key(settings: Settings) -> bytes:
     """The tracking key: its own secret when configured, else derived from the app's."""
     return tracking.derive_key(settings.tracking_secret or settings.secret_key)
@@ -295,22 +309,19 @@ class Unguarded:
         return None
 
 
-def build_apart(url: str, spend: SpendReader, now: datetime) -> Snapshot:
-    """Read a whole snapshot in this (worker) thread, on an event loop and engine of its own.
+async def build_apart(database: Database, spend: SpendReader, now: datetime) -> Snapshot:
+    """Read a whole snapshot in a worker thread, on an event loop and engine of its own.
 
     Reading every campaign through the services is mostly Python work between queries; on
-    the server's loop it stalled bids for over half a second at 2,000 campaigns. Here the
-    interpreter hands the loop its turn every few milliseconds instead.
+    the server's loop it stalled bids for over half a second at 2,000 campaigns. Apart
+    (``kit.apart``) the interpreter hands the loop its turn every few milliseconds instead;
+    an in-memory SQLite database, which only the app's engine sees, is read on the loop.
     """
 
-    async def read() -> Snapshot:
-        database = create_database(url)
-        try:
-            return await snapshot_module.build(database, spend, now)
-        finally:
-            await database.dispose()
+    async def read(apart_database: Database) -> Snapshot:
+        return await snapshot_module.build(apart_database, spend, now)
 
-    return asyncio.run(read())
+    return await run_apart(database, read, name="adplane-snapshot")
 
 
 def indexed_matcher(snapshot: Snapshot, previous: Matcher, before: Snapshot) -> Matcher:
@@ -329,14 +340,8 @@ async def start(settings: Settings, database: Database, events: EventRuntime) ->
         settings, events, full_refresh_seconds=settings.delivery_full_refresh_seconds
     )
 
-    url = database.engine.url
-    # An in-memory SQLite database is one connection's: only the app's own engine sees it.
-    apart = url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
-
     async def build(now: datetime) -> Snapshot:
-        if apart:
-            return await asyncio.to_thread(build_apart, url.render_as_string(False), spend, now)
-        return await snapshot_module.build(database, spend, now)
+        return await build_apart(database, spend, now)
 
     async def refresh(snapshot: Snapshot, found: list[Change], now: datetime) -> Snapshot:
         return await snapshot_module.refresh(database, spend, snapshot, found, now)

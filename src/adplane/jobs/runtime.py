@@ -2,25 +2,45 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from adplane.campaigns.spend import SpendReader
 from adplane.events.store import AnalyticsStore
 from adplane.jobs import tick
 from adplane.jobs.scheduler import Scheduler
 from adplane.jobs.tick import TickReport
+from adplane.kit.apart import Apart
 from adplane.kit.db import Database
-from adplane.reports.backends import DuckDBBackend
+from adplane.reports.backends import Backend, DuckDBBackend, SqlDialect
 from adplane.settings import Settings
+
+
+class HomeBackend:
+    """A report backend used from the tick's thread whose queries run on the serving loop.
+
+    The analytics store's read pool (its slots, its counts) belongs to the serving loop; the
+    tick's few report queries wait their turn there beside the API's reports.
+    """
+
+    def __init__(self, apart: Apart, backend: Backend) -> None:
+        self.apart = apart
+        self.backend = backend
+        self.dialect: SqlDialect = backend.dialect
+
+    async def fetch(self, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return await self.apart.home(lambda: self.backend.fetch(sql, params))
 
 
 def scheduler_for(
     database: Database, store: AnalyticsStore, spend_reader: SpendReader, interval: float
 ) -> Scheduler:
-    backend = DuckDBBackend(store)
+    apart = Apart(database, name="adplane-jobs")
+    backend = HomeBackend(apart, DuckDBBackend(store))
 
-    async def work() -> TickReport:
-        return await tick.run(database, backend, spend_reader)
+    async def work(tick_database: Database) -> TickReport:
+        return await tick.run(tick_database, backend, spend_reader)
 
-    return Scheduler(interval, work)
+    return Scheduler(interval, work, apart)
 
 
 def start(
