@@ -75,3 +75,21 @@ async def test_a_weekly_budget_counts_the_spend_of_this_week_only(
     await app.state.events.flush()
     view = (await client.get(url, headers=advertiser.headers)).json()
     assert (view["spend_period"], view["stop_reason"]) == ("1.200000", "period_budget_reached")
+
+
+async def test_counters_read_before_a_load_are_not_served_after_it(
+    client: httpx.AsyncClient, app: Any, advertiser: Actor
+) -> None:
+    # The store keeps answers between loads: the view read before the second load must not
+    # be what the view after it shows.
+    campaign = await create_campaign(client, advertiser.headers)
+    cid = campaign["id"]
+    stamp = utcnow().isoformat().replace("+00:00", "Z")
+    url = f"{API}/campaigns/{cid}"
+    for expected in (1, 2):
+        sent = await post_events(client, advertiser.headers, [event(cid, "click", ts=stamp)])
+        assert sent.status_code == 202
+        await app.state.events.flush()
+        for _ in range(2):
+            view = (await client.get(url, headers=advertiser.headers)).json()
+            assert view["clicks_total"] == expected

@@ -143,6 +143,7 @@ class AnalyticsStore:
         # Reads running and waiting for a thread (for metrics).
         self.reads_running = 0
         self.reads_waiting = 0
+        self._counters = _CountersCache()
         self._create_schema()
 
     def _create_schema(self) -> None:
@@ -378,22 +379,40 @@ class AnalyticsStore:
     def spend_counters(
         self, campaign_ids: Sequence[int], day_start: datetime
     ) -> dict[int, SpendCounters]:
-        """Spend (micros), impressions and clicks per campaign: since ``day_start`` and ever."""
+        """Spend (micros), impressions and clicks per campaign: since ``day_start`` and ever.
+
+        Every campaign view reads these, and each answer scans the events of its campaigns
+        (at 3 million events, 30-90 ms of CPU: more than a report). Between two loads the
+        answer cannot change, so it is kept until the next one (see ``_CountersCache``).
+        """
         if not campaign_ids:
             return {}
-        rows = self.fetch(
-            "SELECT campaign_id,"
-            " coalesce(sum(cost_micros) FILTER (WHERE ts >= $day), 0),"
-            " coalesce(sum(cost_micros), 0),"
-            " count(*) FILTER (WHERE type = 'impression' AND ts >= $day),"
-            " count(*) FILTER (WHERE type = 'impression'),"
-            " count(*) FILTER (WHERE type = 'click' AND ts >= $day),"
-            " count(*) FILTER (WHERE type = 'click')"
-            " FROM events WHERE campaign_id IN (SELECT unnest($ids::BIGINT[]))"
-            " GROUP BY campaign_id",
-            {"ids": list(campaign_ids), "day": _naive_utc(day_start)},
-        )
-        return {
+        ids = sorted(set(campaign_ids))
+        day = _naive_utc(day_start)
+        with self._connection() as con:
+            # One snapshot for the load count and the sums, so an answer is never filed
+            # under a load it does not include.
+            con.execute("BEGIN")
+            try:
+                loads = _scalar(con, "SELECT count(*) FROM loaded_segments")
+                cached = self._counters.get(loads, (tuple(ids), day))
+                if cached is not None:
+                    return dict(cached)
+                rows = con.execute(
+                    "SELECT campaign_id,"
+                    " coalesce(sum(cost_micros) FILTER (WHERE ts >= $day), 0),"
+                    " coalesce(sum(cost_micros), 0),"
+                    " count(*) FILTER (WHERE type = 'impression' AND ts >= $day),"
+                    " count(*) FILTER (WHERE type = 'impression'),"
+                    " count(*) FILTER (WHERE type = 'click' AND ts >= $day),"
+                    " count(*) FILTER (WHERE type = 'click')"
+                    " FROM events WHERE campaign_id IN (SELECT unnest($ids::BIGINT[]))"
+                    " GROUP BY campaign_id",
+                    {"ids": ids, "day": day},
+                ).fetchall()
+            finally:
+                con.execute("ROLLBACK")
+        counters = {
             int(row[0]): SpendCounters(
                 spend_today_micros=int(row[1]),
                 spend_total_micros=int(row[2]),
@@ -404,6 +423,8 @@ class AnalyticsStore:
             )
             for row in rows
         }
+        self._counters.put(loads, (tuple(ids), day), counters)
+        return dict(counters)
 
     def hourly_spend(
         self, since: datetime, until: datetime
@@ -431,6 +452,39 @@ class AnalyticsStore:
             {"ids": list(account_ids)},
         )
         return {int(a): int(amount) for a, amount in rows}
+
+
+_CountersKey = tuple[tuple[int, ...], datetime]
+
+
+class _CountersCache:
+    """Spend counters by (campaign ids, day start), valid while no segment has been loaded.
+
+    Events reach the store only through ``load_segment``, which records every load in
+    ``loaded_segments`` in the same transaction: the number of loads is therefore a version
+    of the data, and an answer computed at one version holds until the next. Entries of an
+    older version are dropped as soon as a newer one is seen; at most ``MAX`` are kept.
+    """
+
+    MAX: Final = 4096
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loads = -1
+        self._entries: dict[_CountersKey, dict[int, SpendCounters]] = {}
+
+    def get(self, loads: int, key: _CountersKey) -> dict[int, SpendCounters] | None:
+        with self._lock:
+            return self._entries.get(key) if loads == self._loads else None
+
+    def put(self, loads: int, key: _CountersKey, counters: dict[int, SpendCounters]) -> None:
+        with self._lock:
+            if loads < self._loads:
+                return
+            if loads > self._loads or len(self._entries) >= self.MAX:
+                self._loads = loads
+                self._entries = {}
+            self._entries[key] = counters
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
