@@ -37,6 +37,16 @@ class Other(Extension):
     flag: bool = False
 
 
+class NativeExtras(Extension):
+    """A document of a dialect without a write surface: the native API writes it."""
+
+    dialect: ClassVar[str] = "native_example"
+    native: ClassVar[bool] = True
+
+    label: str | None = Field(default=None, max_length=8)
+    count: int = 0
+
+
 FIELDS = schemas.CampaignFields(name="With extras")
 
 
@@ -222,6 +232,62 @@ async def test_the_native_api_returns_the_documents_untouched(
     assert response.json()["extensions"] == {
         "example": {"color": None, "size": 1, "price": "1.5", "tags": []}
     }
+
+
+async def test_the_native_api_writes_a_document_of_a_dialect_without_a_write_surface(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    body = {"name": "Native", "extensions": {"native_example": {"label": "a"}}}
+    created = await client.post(f"{API}/campaigns", json=body, headers=advertiser.headers)
+    assert created.status_code == 201, created.text
+    assert created.json()["extensions"] == {"native_example": {"label": "a", "count": 0}}
+    cid = created.json()["id"]
+    changed = await client.patch(
+        f"{API}/campaigns/{cid}",
+        json={"extensions": {"native_example": {"count": 2}}},
+        headers=advertiser.headers,
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["extensions"] == {"native_example": {"label": "a", "count": 2}}
+    assert changed.json()["name"] == "Native"
+    history = await client.get(f"{API}/campaigns/{cid}/history", headers=advertiser.headers)
+    assert "extensions.native_example.count" in history.text
+
+
+async def test_the_native_api_does_not_write_a_document_its_dialect_writes(
+    client: httpx.AsyncClient, database: Database, advertiser: Actor
+) -> None:
+    for dialect in ("example", "unknown"):
+        body = {"name": "Native", "extensions": {dialect: {"color": "red"}}}
+        response = await client.post(f"{API}/campaigns", json=body, headers=advertiser.headers)
+        assert response.status_code == 422, response.text
+        assert f"extensions.{dialect}" in response.text
+    assert await stored_documents(database) == []
+
+
+async def test_a_native_document_its_model_refuses_names_the_field_and_changes_nothing(
+    client: httpx.AsyncClient, database: Database, advertiser: Actor
+) -> None:
+    created = await create(database, advertiser.principal, NativeExtras(label="a"))
+    response = await client.patch(
+        f"{API}/campaigns/{created.id}",
+        json={"name": "Renamed", "extensions": {"native_example": {"label": "too long a label"}}},
+        headers=advertiser.headers,
+    )
+    assert response.status_code == 422, response.text
+    assert "extensions.native_example.label" in response.text
+    view = await get(database, advertiser.principal, created.id)
+    assert (view.name, extension_of(view, NativeExtras).label) == ("With extras", "a")
+
+
+async def test_an_empty_native_update_is_refused(
+    client: httpx.AsyncClient, database: Database, advertiser: Actor
+) -> None:
+    created = await create(database, advertiser.principal)
+    response = await client.patch(
+        f"{API}/campaigns/{created.id}", json={"extensions": {}}, headers=advertiser.headers
+    )
+    assert response.status_code == 422, response.text
 
 
 def test_an_extension_model_must_name_its_dialect_and_default_every_field() -> None:

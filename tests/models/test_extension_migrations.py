@@ -85,3 +85,42 @@ def test_vendor_columns_become_documents_and_come_back(fresh_url: str) -> None: 
         assert left == 0
     finally:
         engine.dispose()
+
+
+def test_instal_columns_become_its_document_and_come_back(fresh_url: str) -> None:  # noqa: F811
+    config = alembic_config(fresh_url)
+    before = "20261202_spend_postings"
+    command.upgrade(config, before)
+    engine = sa.create_engine(_sync(fresh_url))
+    try:
+        with engine.begin() as conn:
+            _insert(conn, "accounts", {"id": 7, "name": "Old", "currency": "USD"})
+            base = {"account_id": 7, "approval": "pending", "targeting": {}, "segments": {}}
+            app = {"application_name": "Game", "is_incentivized": True}
+            for cid, values in ((3, app), (4, {}), (5, {"is_incentivized": True})):
+                row = {"id": cid, "uuid": uuid.uuid4().hex, "name": "C", **base, **values}
+                _insert(conn, "campaigns", row)
+        command.upgrade(config, "heads")
+        with engine.connect() as conn:
+            documents = _documents(conn)
+            columns = {c["name"] for c in sa.inspect(conn).get_columns("campaigns")}
+        assert documents == {
+            (3, "instal"): app,
+            (5, "instal"): {"application_name": None, "is_incentivized": True},
+        }
+        assert columns.isdisjoint(app)
+
+        command.downgrade(config, before)
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.text("SELECT id, application_name, is_incentivized FROM campaigns ORDER BY id")
+            ).all()
+            left = conn.execute(sa.text("SELECT count(*) FROM campaign_extensions")).scalar_one()
+        assert [(r[0], r[1], bool(r[2])) for r in rows] == [
+            (3, "Game", True),
+            (4, None, False),
+            (5, None, True),
+        ]
+        assert left == 0
+    finally:
+        engine.dispose()

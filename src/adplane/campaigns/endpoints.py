@@ -76,10 +76,16 @@ async def create(
 ) -> schemas.Campaign:
     """Create a campaign; it waits for approval (or, as a draft, for submission)."""
     fields = schemas.CampaignFields.model_validate(
-        body.model_dump(include=body.model_fields_set - {"account_id", "is_active"})
+        body.model_dump(include=body.model_fields_set - {"account_id", "is_active", "extensions"})
     )
     return await service.create(
-        session, principal, fields, account_id=body.account_id, draft=draft, active=body.is_active
+        session,
+        principal,
+        fields,
+        account_id=body.account_id,
+        draft=draft,
+        active=body.is_active,
+        extensions=service.from_native(body.extensions),
     )
 
 
@@ -102,12 +108,19 @@ async def get(id: Id, principal: CurrentPrincipal, session: Session) -> schemas.
 
 @router.patch("/{id}", responses=ERRORS)
 async def update(
-    id: Id, body: schemas.CampaignFields, principal: CurrentPrincipal, session: Session
+    id: Id, body: schemas.CampaignUpdate, principal: CurrentPrincipal, session: Session
 ) -> schemas.Campaign:
     """Change the fields sent; the rest stay as they are."""
-    if not body.model_fields_set:
+    names = body.model_fields_set - {"extensions"}
+    if not names and not body.extensions:
         raise ValidationFailed("send at least one field to change")
-    return await service.update(session, principal, id, body)
+    # The values are validated already; only the fields sent are set on the core fields.
+    fields = schemas.CampaignFields.model_construct(
+        _fields_set=names, **{name: getattr(body, name) for name in names}
+    )
+    return await service.update(
+        session, principal, id, fields, extensions=service.from_native(body.extensions)
+    )
 
 
 @router.delete("/{id}", responses=ERRORS)

@@ -17,6 +17,11 @@ core never interprets a document, so a dialect reads its own back with ``extensi
 
 On update (and on save-as) only the fields the dialect set on its instance change, as with
 ``CampaignFields``; the others keep their stored values.
+
+A dialect that has no write surface of its own (a read-only vendor API) sets
+``native = True``: the native API then writes its document (``extensions`` on native create
+and update), since nothing else could. A dialect that writes its own document keeps the
+native API read-only for it, so its wire rules stay the only way in.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ class Extension(StrictSchema):
     """
 
     dialect: ClassVar[str]
+    # True for a dialect without a write surface: the native API writes its document.
+    native: ClassVar[bool] = False
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -59,6 +66,15 @@ class Extension(StrictSchema):
         required = [n for n, f in cls.model_fields.items() if f.is_required()]
         if required:
             raise TypeError(f"{cls.__name__} fields need defaults: {', '.join(required)}")
+        if cls.native:
+            known = _NATIVE.setdefault(name, cls)
+            if known is not cls:
+                raise TypeError(f"two native-writable extension models for {name!r}")
+
+
+# Dialect -> the model of a document the native API writes; filled as dialects are imported
+# (the app imports every dialect before it serves a request).
+_NATIVE: dict[str, type[Extension]] = {}
 
 
 def _depth(value: Any, depth: int = 0) -> int:
@@ -117,6 +133,23 @@ def by_dialect(extensions: Iterable[Extension]) -> dict[str, Extension]:
         if extension.dialect in found:
             raise ValueError(f"two extension documents for {extension.dialect!r}")
         found[extension.dialect] = extension
+    return found
+
+
+def from_native(documents: Mapping[str, Mapping[str, Any]]) -> list[Extension]:
+    """The documents a native request sent, each read through its dialect's model.
+
+    Only the fields sent are set on each instance, so an update changes just those. A dialect
+    that writes its own document (or none known) is refused, naming ``extensions.<dialect>``.
+    """
+    found: list[Extension] = []
+    for dialect, document in documents.items():
+        model = _NATIVE.get(dialect)
+        if model is None:
+            raise ValidationFailed.field(
+                f"extensions.{dialect}", "is not a document the native API writes"
+            )
+        found.append(validated(model, document))
     return found
 
 

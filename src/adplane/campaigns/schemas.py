@@ -272,12 +272,10 @@ class CampaignFields(Strict):
         default_factory=list, max_length=200
     )
     external_campaign_id: str | None = Field(default=None, min_length=1, max_length=255)
-    is_incentivized: bool = False
     is_rewarded: bool = False
 
     # destination
     destination_url: str | None = Field(default=None, max_length=4096)
-    application_name: str | None = Field(default=None, max_length=255)
     advertiser_domain: str | None = Field(default=None, max_length=255)
 
     # tracker
@@ -390,11 +388,25 @@ class Campaign(CampaignFields):
     extensions: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
+# Dialect -> the fields of its extension document a native request sets; only dialects
+# without a write surface of their own accept one (``campaigns.extensions.from_native``).
+NativeExtensions = dict[
+    Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")], dict[str, Any]
+]
+
+
 class CampaignCreate(CampaignFields):
     """Native create: the fields, plus the account an admin creates it for."""
 
     account_id: RowId | None = None
     is_active: bool = True
+    extensions: NativeExtensions = Field(default_factory=dict, max_length=16)
+
+
+class CampaignUpdate(CampaignFields):
+    """Native update: the fields to change, and the extension document fields to change."""
+
+    extensions: NativeExtensions = Field(default_factory=dict, max_length=16)
 
 
 class RejectRequest(Strict):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from adplane.campaigns.extensions import Extension as Extension
 from adplane.campaigns.extensions import extension_of as extension_of
+from adplane.campaigns.extensions import from_native as from_native
 from adplane.campaigns.history import history as history
 from adplane.campaigns.lifecycle import BULK_TRANSITIONS as BULK_TRANSITIONS
 from adplane.campaigns.lifecycle import TRANSITIONS as TRANSITIONS

@@ -108,12 +108,10 @@ class Campaign(TimestampMixin, Base):
     restriction_ids: Mapped[list[int]] = mapped_column(default=list)
     product_ids: Mapped[list[str]] = mapped_column(default=list)
     external_campaign_id: Mapped[str | None] = mapped_column(String(255))
-    is_incentivized: Mapped[bool] = mapped_column(default=False)
     is_rewarded: Mapped[bool] = mapped_column(default=False)
 
     # destination
     destination_url: Mapped[str | None] = mapped_column(Text)
-    application_name: Mapped[str | None] = mapped_column(String(255))
     advertiser_domain: Mapped[str | None] = mapped_column(String(255))
 
 

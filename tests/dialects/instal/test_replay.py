@@ -37,7 +37,6 @@ DOCUMENTED_FIELDS = {
 }
 EXAMPLE_SETTINGS: dict[str, Any] = {
     "name": "My campaign",
-    "application_name": "My application",
     "total_budget": "1000.0",
     "daily_budget": "10.0",
     "pricing_model": "cpi",
@@ -47,11 +46,12 @@ EXAMPLE_SETTINGS: dict[str, Any] = {
         "os_min_version": "7.0",
     },
     "destination_url": "http://www.trackurl.com/var={CLICK_ID}",
-    "is_incentivized": False,
     "payout": "1.0",
     "restriction_ids": [9],
     "start_at": "2030-04-10T13:57:59Z",
     "end_at": "2030-04-13T08:00:00Z",
+    # Instal's own fields: its extension document, which the native API writes.
+    "extensions": {"instal": {"application_name": "My application", "is_incentivized": False}},
 }
 ADULT = {
     "name": "Adult traffic",

@@ -8,14 +8,32 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import ClassVar
+
+from pydantic import Field
 
 from adplane.campaigns.schemas import Campaign, PricingModel
-from adplane.campaigns.service import CampaignFilter, state_from_view
+from adplane.campaigns.service import CampaignFilter, Extension, extension_of, state_from_view
 from adplane.campaigns.state import Approval, CampaignState
 from adplane.catalogues.schemas import Restriction
 from adplane.dialects.instal import wire
 from adplane.kit.time import as_utc
 from adplane.targeting.catalogue import Catalogue, Dimension
+
+
+class InstalExtras(Extension):
+    """The campaign fields only Instal prints; no core rule, budget or the bidder reads them.
+
+    Instal's API is read-only, so the native API writes this document
+    (``extensions.instal`` on native create and update).
+    """
+
+    dialect: ClassVar[str] = "instal"
+    native: ClassVar[bool] = True
+
+    application_name: str | None = Field(default=None, max_length=255)
+    is_incentivized: bool = False
+
 
 STATUS_CHOICES: tuple[str, ...] = (
     "RUNNING",
@@ -118,15 +136,16 @@ def to_wire(
     view: Campaign, restrictions: Mapping[int, Restriction], catalogue: Catalogue, now: datetime
 ) -> wire.Campaign:
     """Render one core campaign as Instal prints it."""
+    extras = extension_of(view, InstalExtras)
     return wire.Campaign(
-        application=view.application_name,
+        application=extras.application_name,
         budget=_number(view.total_budget),
         campaign_type=CAMPAIGN_TYPES[view.pricing_model],
         countries={c: country_name(c, catalogue) for c in view.targeting.countries.include},
         daily_cap=_number(view.daily_budget),
         destination_url=view.destination_url,
         id=view.id,
-        is_incentivized=view.is_incentivized,
+        is_incentivized=extras.is_incentivized,
         name=view.name or "",
         os=os_of(view),
         os_min_version=os_min_version(view.targeting.os_min_version),
