@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import httpx
 import pytest
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, File, Form, Request, UploadFile
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
@@ -120,6 +120,13 @@ async def everywhere() -> AsyncIterator[httpx.AsyncClient]:
     async def pay(body: Payment) -> Payment:
         return body
 
+    @router.post("/upload")
+    async def upload(
+        request: Request, file: UploadFile = File(), note: str = Form("")
+    ) -> dict[str, object]:
+        # Whether the NUL check read the whole body into memory (Starlette keeps it there).
+        return {"buffered": hasattr(request, "_body"), "size": len(await file.read()), "note": note}
+
     app.include_router(make_exact(router))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
@@ -192,3 +199,42 @@ async def test_a_clean_request_passes_untouched(everywhere: httpx.AsyncClient) -
         "/form", content=b"a=1", headers={"content-type": "application/x-www-form-urlencoded"}
     )
     assert form.json() == {"a": "1"}
+
+
+FILE_WITH_NUL = b'{"looks": "like JSON \\u0000"}\x00\x00binary'
+
+
+async def test_a_multipart_file_is_neither_scanned_nor_buffered_whole(
+    everywhere: httpx.AsyncClient,
+) -> None:
+    response = await everywhere.post(
+        "/upload", files={"file": ("a.bin", FILE_WITH_NUL)}, data={"note": "fine"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json() == {"buffered": False, "size": len(FILE_WITH_NUL), "note": "fine"}
+
+
+async def test_a_nul_in_a_multipart_text_field_is_a_422(everywhere: httpx.AsyncClient) -> None:
+    response = await everywhere.post(
+        "/upload", files={"file": ("a.bin", b"x")}, data={"note": "a\x00b"}
+    )
+    assert_problem(response, 422, field="note")
+
+
+def multipart(disposition: bytes) -> dict[str, object]:
+    """A one-part multipart request written by hand (httpx would escape the NUL)."""
+    body = b"--b\r\nContent-Disposition: " + disposition + b"\r\n\r\nx\r\n--b--\r\n"
+    return {"content": body, "headers": {"content-type": "multipart/form-data; boundary=b"}}
+
+
+async def test_a_nul_in_a_multipart_file_name_is_a_422(everywhere: httpx.AsyncClient) -> None:
+    response = await everywhere.post(
+        "/upload", **multipart(b'form-data; name="file"; filename="a\x00.bin"')
+    )
+    assert_problem(response, 422, field="file")
+
+
+async def test_an_unreadable_multipart_body_is_a_400(everywhere: httpx.AsyncClient) -> None:
+    # A part without a field name cannot be read.
+    response = await everywhere.post("/upload", **multipart(b"form-data"))
+    assert_problem(response, 400)

@@ -46,6 +46,7 @@ from adplane.campaigns.validation import BANNER_PLACEMENTS as BANNER_PLACEMENTS
 from adplane.campaigns.validation import submittable as submittable
 from adplane.campaigns.views import FIELD_NAMES as FIELD_NAMES
 from adplane.campaigns.views import account_ids_for as account_ids_for
+from adplane.campaigns.views import account_of as account_of
 from adplane.campaigns.views import all_account_ids as all_account_ids
 from adplane.campaigns.views import fields_of as fields_of
 from adplane.campaigns.views import get as get

@@ -303,6 +303,11 @@ async def account_ids_for(
     return found
 
 
+async def account_of(session: AsyncSession, principal: Principal, campaign_id: int) -> int:
+    """The account of a campaign the principal may see; another account's is not found."""
+    return (await account_ids_for(session, principal, [campaign_id]))[campaign_id]
+
+
 async def visible_account_ids(
     session: AsyncSession, principal: Principal, campaign_ids: Collection[int]
 ) -> dict[int, int]:

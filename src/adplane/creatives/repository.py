@@ -10,7 +10,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from adplane.kit.pagination import PageParams
 from adplane.kit.repository import RepositoryBase
-from adplane.models import CampaignCreative, Creative
+from adplane.models import CampaignCreative, Creative, CreativeMediaUse
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,17 @@ class CreativeRepository(RepositoryBase[Creative]):
             )
         )
         return {int(cid): int(aid) for cid, aid in rows.all()}
+
+    async def use_media(self, creative_id: int, media_ids: Collection[int]) -> None:
+        """Record exactly these assets as the creative's (none: it uses no media)."""
+        await self.session.execute(
+            delete(CreativeMediaUse).where(CreativeMediaUse.creative_id == creative_id)
+        )
+        if media_ids:
+            await self.session.execute(
+                insert(CreativeMediaUse),
+                [{"creative_id": creative_id, "media_id": mid} for mid in sorted(set(media_ids))],
+            )
 
     # assignments
 

@@ -13,6 +13,8 @@ Rules that every surface gets from here:
   bid, a frequency cap, the run switch or an extension document does not.
 - Deleting keeps the row (events and reports still name it) but hides it everywhere and
   takes it off every campaign.
+- A live creative's media are recorded as in use (``creative_media``), so deleting one of
+  them is a conflict until the creative stops showing it or is deleted.
 - Assignment: a campaign shows creatives of its own account; the type of the creative and the
   campaign's ``creative_type`` are not forced to match (a campaign may mix formats).
 """
@@ -234,7 +236,9 @@ async def create(
         **_frequency(body.frequency_cap),
         **_stored(body.content, size, media),
     )
-    await CreativeRepository.from_session(session).create(row)
+    repo = CreativeRepository.from_session(session)
+    await repo.create(row)
+    await repo.use_media(row.id, [m.media_id for m in media])
     return _view(row)
 
 
@@ -295,7 +299,9 @@ async def update(
         before.categories,
         before.advertiser_domain,
     )
-    await CreativeRepository.from_session(session).update(row, changes)
+    repo = CreativeRepository.from_session(session)
+    await repo.update(row, changes)
+    await repo.use_media(row.id, [m.media_id for m in media])
     after = _view(row)
     reviewed_after = (
         after.content.model_dump(mode="json"),
@@ -315,6 +321,8 @@ async def delete(session: AsyncSession, principal: Principal, creative_id: int) 
     row = await _load(session, principal, creative_id)
     repo = CreativeRepository.from_session(session)
     await repo.unassign_everywhere(row.id)
+    # A deleted creative shows nothing, so its media may be deleted from now on.
+    await repo.use_media(row.id, [])
     await repo.update(row, {"deleted_at": utcnow(), "is_active": False})
 
 
@@ -367,11 +375,6 @@ async def vast_document(session: AsyncSession, principal: Principal, creative_id
 # campaign assignment
 
 
-async def _campaign_account(session: AsyncSession, principal: Principal, campaign_id: int) -> int:
-    found = await campaign_service.account_ids_for(session, principal, [campaign_id])
-    return found[campaign_id]
-
-
 async def _assignable(
     session: AsyncSession, principal: Principal, account_id: int, ids: Sequence[int]
 ) -> list[int]:
@@ -393,7 +396,7 @@ async def assignment(
     session: AsyncSession, principal: Principal, campaign_id: int
 ) -> schemas.Assignment:
     """The ids of the creatives assigned to a campaign."""
-    await _campaign_account(session, principal, campaign_id)
+    await campaign_service.account_of(session, principal, campaign_id)
     ids = await CreativeRepository.from_session(session).assigned_ids(campaign_id)
     return schemas.Assignment(campaign_id=campaign_id, creative_ids=ids)
 
@@ -402,7 +405,7 @@ async def list_for_campaign(
     session: AsyncSession, principal: Principal, campaign_id: int, page: PageParams
 ) -> tuple[list[schemas.Creative], int]:
     """The creatives assigned to a campaign, by id."""
-    await _campaign_account(session, principal, campaign_id)
+    await campaign_service.account_of(session, principal, campaign_id)
     rows, total = await CreativeRepository.from_session(session).assigned_page(campaign_id, page)
     return [_view(r) for r in rows], total
 
@@ -411,7 +414,7 @@ async def replace_assignment(
     session: AsyncSession, principal: Principal, campaign_id: int, ids: Sequence[int]
 ) -> schemas.Assignment:
     """Assign exactly these creatives to the campaign (an empty list removes all)."""
-    account_id = await _campaign_account(session, principal, campaign_id)
+    account_id = await campaign_service.account_of(session, principal, campaign_id)
     wanted = await _assignable(session, principal, account_id, ids)
     repo = CreativeRepository.from_session(session)
     await repo.unassign(campaign_id, None)
@@ -423,7 +426,7 @@ async def append_assignment(
     session: AsyncSession, principal: Principal, campaign_id: int, ids: Sequence[int]
 ) -> schemas.Assignment:
     """Add these creatives to the campaign's; ones already there stay once."""
-    account_id = await _campaign_account(session, principal, campaign_id)
+    account_id = await campaign_service.account_of(session, principal, campaign_id)
     wanted = await _assignable(session, principal, account_id, ids)
     repo = CreativeRepository.from_session(session)
     present = set(await repo.assigned_ids(campaign_id))
@@ -435,7 +438,7 @@ async def remove_assignment(
     session: AsyncSession, principal: Principal, campaign_id: int, ids: Sequence[int]
 ) -> schemas.Assignment:
     """Take these creatives off the campaign; ids not assigned are ignored."""
-    await _campaign_account(session, principal, campaign_id)
+    await campaign_service.account_of(session, principal, campaign_id)
     await CreativeRepository.from_session(session).unassign(campaign_id, list(set(ids)))
     return await assignment(session, principal, campaign_id)
 

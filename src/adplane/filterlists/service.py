@@ -21,6 +21,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import anyio.to_thread
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts import service as accounts_service
 from adplane.accounts.principal import Principal
@@ -79,7 +80,7 @@ async def parse_file(
 
 
 async def _load(
-    session: Any, principal: Principal, list_id: int, *, for_update: bool = False
+    session: AsyncSession, principal: Principal, list_id: int, *, for_update: bool = False
 ) -> FilterList:
     repo = FilterListRepository.from_session(session)
     scope = principal.scope()
@@ -92,7 +93,7 @@ async def _load(
     return row
 
 
-async def _locked(session: Any, list_id: int) -> FilterList:
+async def _locked(session: AsyncSession, list_id: int) -> FilterList:
     row = await FilterListRepository.from_session(session).get_for_update(list_id, account_id=None)
     if row is None:
         raise NotFound(f"filter list {list_id} not found")
@@ -103,7 +104,7 @@ async def _locked(session: Any, list_id: int) -> FilterList:
 
 
 async def list_lists(
-    session: Any, principal: Principal, filters: ListFilter, page: PageParams
+    session: AsyncSession, principal: Principal, filters: ListFilter, page: PageParams
 ) -> tuple[list[schemas.FilterList], int]:
     """The principal's lists (every account's for an admin), by id."""
     wanted = {
@@ -118,12 +119,12 @@ async def list_lists(
     return [_view(r) for r in rows], total
 
 
-async def get(session: Any, principal: Principal, list_id: int) -> schemas.FilterList:
+async def get(session: AsyncSession, principal: Principal, list_id: int) -> schemas.FilterList:
     return _view(await _load(session, principal, list_id))
 
 
 async def _create(
-    session: Any,
+    session: AsyncSession,
     principal: Principal,
     *,
     name: str,
@@ -149,7 +150,7 @@ async def _create(
 
 
 async def create(
-    session: Any, principal: Principal, body: schemas.FilterListCreate
+    session: AsyncSession, principal: Principal, body: schemas.FilterListCreate
 ) -> schemas.FilterList:
     """A new list with its items (validated for its type)."""
     items = await canonical(body.type, body.items)
@@ -166,7 +167,7 @@ async def create(
 
 
 async def create_from_file(
-    session: Any,
+    session: AsyncSession,
     principal: Principal,
     *,
     name: str,
@@ -194,7 +195,7 @@ async def create_from_file(
 
 
 async def update(
-    session: Any, principal: Principal, list_id: int, body: schemas.FilterListUpdate
+    session: AsyncSession, principal: Principal, list_id: int, body: schemas.FilterListUpdate
 ) -> schemas.FilterList:
     row = await _load(session, principal, list_id)
     changes: dict[str, Any] = {}
@@ -208,7 +209,7 @@ async def update(
     return _view(await FilterListRepository.from_session(session).update(row, changes))
 
 
-async def delete(session: Any, principal: Principal, list_id: int) -> None:
+async def delete(session: AsyncSession, principal: Principal, list_id: int) -> None:
     """Delete a list with its items; campaigns that used it stop using it."""
     row = await _load(session, principal, list_id, for_update=True)
     await FilterListRepository.from_session(session).delete(row)
@@ -218,14 +219,14 @@ async def delete(session: Any, principal: Principal, list_id: int) -> None:
 
 
 async def items_page(
-    session: Any, principal: Principal, list_id: int, page: PageParams
+    session: AsyncSession, principal: Principal, list_id: int, page: PageParams
 ) -> tuple[list[str], int]:
     """One page of a list's items, in canonical (index) order."""
     row = await _load(session, principal, list_id)
     return await ItemRepository.from_session(session).page(row.id, page), row.item_count
 
 
-async def add_items(session: Any, list_id: int, values: Sequence[str]) -> int:
+async def add_items(session: AsyncSession, list_id: int, values: Sequence[str]) -> int:
     """Add items to a list (validated for its type); how many were new. Idempotent.
 
     No principal: the caller (the rules job) has already resolved the list it acts on.
@@ -238,14 +239,14 @@ async def add_items(session: Any, list_id: int, values: Sequence[str]) -> int:
     return added
 
 
-async def _counted(session: Any, row: FilterList, delta: int) -> None:
+async def _counted(session: AsyncSession, row: FilterList, delta: int) -> None:
     await FilterListRepository.from_session(session).update(
         row, {"item_count": row.item_count + delta}
     )
 
 
 async def add(
-    session: Any, principal: Principal, list_id: int, values: Sequence[str]
+    session: AsyncSession, principal: Principal, list_id: int, values: Sequence[str]
 ) -> schemas.ItemsAdded:
     """Add items to one of the principal's lists."""
     row = await _load(session, principal, list_id, for_update=True)
@@ -254,7 +255,7 @@ async def add(
 
 
 async def remove(
-    session: Any, principal: Principal, list_id: int, values: Sequence[str]
+    session: AsyncSession, principal: Principal, list_id: int, values: Sequence[str]
 ) -> schemas.ItemsRemoved:
     """Remove items from a list; values are made canonical first, unknown ones are ignored."""
     row = await _load(session, principal, list_id, for_update=True)
@@ -265,14 +266,14 @@ async def remove(
     return schemas.ItemsRemoved(removed=removed, item_count=row.item_count)
 
 
-async def _replace(session: Any, row: FilterList, items: list[str]) -> schemas.FilterList:
+async def _replace(session: AsyncSession, row: FilterList, items: list[str]) -> schemas.FilterList:
     await ItemRepository.from_session(session).replace(row.id, items)
     await FilterListRepository.from_session(session).update(row, {"item_count": len(items)})
     return _view(row)
 
 
 async def replace_items(
-    session: Any, principal: Principal, list_id: int, values: Sequence[str]
+    session: AsyncSession, principal: Principal, list_id: int, values: Sequence[str]
 ) -> schemas.FilterList:
     """Replace every item of a list, in one transaction."""
     row = await _load(session, principal, list_id, for_update=True)
@@ -280,7 +281,7 @@ async def replace_items(
 
 
 async def replace_from_file(
-    session: Any,
+    session: AsyncSession,
     principal: Principal,
     list_id: int,
     *,
@@ -298,7 +299,7 @@ async def replace_from_file(
 
 
 async def iter_values(
-    session: Any, list_id: int, chunk: int = READ_CHUNK
+    session: AsyncSession, list_id: int, chunk: int = READ_CHUNK
 ) -> AsyncIterator[list[str]]:
     """A list's values, ``chunk`` at a time, in canonical order (for the bidder's sets)."""
     if await FilterListRepository.from_session(session).get(list_id) is None:
@@ -307,7 +308,7 @@ async def iter_values(
         yield values
 
 
-async def values(session: Any, principal: Principal, list_id: int) -> list[str]:
+async def values(session: AsyncSession, principal: Principal, list_id: int) -> list[str]:
     """Every value of one of the principal's lists."""
     row = await _load(session, principal, list_id)
     found: list[str] = []
@@ -319,11 +320,9 @@ async def values(session: Any, principal: Principal, list_id: int) -> list[str]:
 # campaign links
 
 
-async def _campaign_account(session: Any, principal: Principal, campaign_id: int) -> int:
-    return (await campaign_service.account_ids_for(session, principal, [campaign_id]))[campaign_id]
-
-
-async def _links_view(session: Any, links: list[CampaignFilterList]) -> list[Any]:
+async def _links_view(
+    session: AsyncSession, links: list[CampaignFilterList]
+) -> list[schemas.CampaignFilterList]:
     lists = await FilterListRepository.from_session(session).by_ids(
         {link.filter_list_id for link in links}
     )
@@ -342,17 +341,17 @@ async def _links_view(session: Any, links: list[CampaignFilterList]) -> list[Any
 
 
 async def list_links(
-    session: Any, principal: Principal, campaign_id: int
+    session: AsyncSession, principal: Principal, campaign_id: int
 ) -> list[schemas.CampaignFilterList]:
     """The lists a campaign uses, in the order they were linked."""
-    await _campaign_account(session, principal, campaign_id)
+    await campaign_service.account_of(session, principal, campaign_id)
     return await _links_view(
         session, await LinkRepository.from_session(session).for_campaign(campaign_id)
     )
 
 
 async def links_for_campaigns(
-    session: Any, campaign_ids: Sequence[int]
+    session: AsyncSession, campaign_ids: Sequence[int]
 ) -> dict[int, list[schemas.CampaignFilterList]]:
     """Campaign id -> the lists it uses, for callers that resolved the campaigns (delivery)."""
     links = await LinkRepository.from_session(session).for_campaigns(set(campaign_ids))
@@ -362,13 +361,13 @@ async def links_for_campaigns(
     return result
 
 
-async def campaign_ids_for_lists(session: Any, list_ids: Sequence[int]) -> set[int]:
+async def campaign_ids_for_lists(session: AsyncSession, list_ids: Sequence[int]) -> set[int]:
     """The campaigns that use these lists (delivery refreshes them when a list changes)."""
     return await LinkRepository.from_session(session).campaign_ids_for_lists(set(list_ids))
 
 
 async def _check_lists(
-    session: Any, principal: Principal, account_id: int, links: Sequence[schemas.LinkIn]
+    session: AsyncSession, principal: Principal, account_id: int, links: Sequence[schemas.LinkIn]
 ) -> dict[int, bool]:
     """List id -> include, for lists of the campaign's account; any other list is not found."""
     wanted: dict[int, bool] = {}
@@ -387,10 +386,10 @@ async def _check_lists(
 
 
 async def replace_links(
-    session: Any, principal: Principal, campaign_id: int, links: Sequence[schemas.LinkIn]
+    session: AsyncSession, principal: Principal, campaign_id: int, links: Sequence[schemas.LinkIn]
 ) -> list[schemas.CampaignFilterList]:
     """Make ``links`` the campaign's lists, exactly."""
-    account_id = await _campaign_account(session, principal, campaign_id)
+    account_id = await campaign_service.account_of(session, principal, campaign_id)
     wanted = await _check_lists(session, principal, account_id, links)
     repo = LinkRepository.from_session(session)
     await repo.remove(campaign_id)
@@ -399,10 +398,10 @@ async def replace_links(
 
 
 async def append_links(
-    session: Any, principal: Principal, campaign_id: int, links: Sequence[schemas.LinkIn]
+    session: AsyncSession, principal: Principal, campaign_id: int, links: Sequence[schemas.LinkIn]
 ) -> list[schemas.CampaignFilterList]:
     """Add lists to the campaign's; a list it already uses takes the new include flag."""
-    account_id = await _campaign_account(session, principal, campaign_id)
+    account_id = await campaign_service.account_of(session, principal, campaign_id)
     wanted = await _check_lists(session, principal, account_id, links)
     repo = LinkRepository.from_session(session)
     current = {link.filter_list_id: link for link in await repo.for_campaign(campaign_id)}
@@ -414,9 +413,9 @@ async def append_links(
 
 
 async def remove_links(
-    session: Any, principal: Principal, campaign_id: int, list_ids: Sequence[int]
+    session: AsyncSession, principal: Principal, campaign_id: int, list_ids: Sequence[int]
 ) -> list[schemas.CampaignFilterList]:
     """Stop the campaign using these lists; a list it does not use is ignored."""
-    await _campaign_account(session, principal, campaign_id)
+    await campaign_service.account_of(session, principal, campaign_id)
     await LinkRepository.from_session(session).remove(campaign_id, set(list_ids))
     return await list_links(session, principal, campaign_id)

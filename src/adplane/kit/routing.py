@@ -11,7 +11,10 @@ error rendering) would risk the same.
 PostgreSQL cannot store U+0000 in text (SQLite stores it, so the backends would disagree), so a
 NUL anywhere in a request, whether in a JSON body, a form body, the query string or a path
 parameter, is refused up front as a validation error naming the field, before any handler
-runs; each surface renders that error in its own shape.
+runs; each surface renders that error in its own shape. A multipart form is parsed once here
+(its files spooled to disk by Starlette, the parsed form kept for the handler) and only its
+text: field names, text values and file names are checked, never the files' bytes, which are
+data (an image holds NUL bytes) and may be far larger than memory should hold.
 
 Every surface gets this without asking: ``kit.surface.api_surface`` makes each route it
 mounts exact (``make_exact``), so a router written with a plain ``APIRouter`` cannot forget.
@@ -29,12 +32,17 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+
+from adplane.kit.errors import BadRequest
 
 NUL = "\x00"
 NUL_MESSAGE = "must not contain the NUL character (U+0000)"
 # The JSON escape of U+0000; a raw NUL byte is not JSON at all and every parser refuses it.
 _ESCAPED_NUL = b"\\u0000"
 _FORM = "application/x-www-form-urlencoded"
+_MULTIPART = "multipart/form-data"
 
 # Beyond this magnitude a number is no amount of money; converting 1e999999999 to an exact
 # integer would take the process down, so such numbers stay floats and fail validation.
@@ -124,6 +132,32 @@ def _decoded_pairs(raw: bytes) -> list[tuple[str, str]]:
     return parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)
 
 
+def is_declared_multipart(content_type: str) -> bool:
+    """A ``multipart/form-data`` content type with its boundary: Starlette can parse it."""
+    media, _, params = content_type.partition(";")
+    return media.strip().lower() == _MULTIPART and "boundary=" in params.lower()
+
+
+async def parsed_form(request: Request) -> Any:
+    """The request's multipart form, parsed once and kept on the request.
+
+    Starlette streams the parts, spooling files to disk; an unreadable body is a
+    ``BadRequest`` that each surface renders in its own shape.
+    """
+    try:
+        return await request.form()
+    except HTTPException as exc:
+        raise BadRequest(f"the multipart body cannot be read: {exc.detail}") from exc
+
+
+async def _refuse_nul_in_form(request: Request) -> None:
+    form = await parsed_form(request)
+    for name, value in form.multi_items():
+        text = (value.filename or "") if isinstance(value, UploadFile) else str(value)
+        if NUL in name or NUL in text:
+            raise nul_error("body", name.replace(NUL, "\\u0000"))
+
+
 async def refuse_nul(request: Request) -> None:
     """Raise a validation error naming the field when any part of the request holds a NUL."""
     error = _first_nul("query", _decoded_pairs(request.scope.get("query_string", b"")))
@@ -133,6 +167,9 @@ async def refuse_nul(request: Request) -> None:
     if error is not None:
         raise error
     if request.method in {"GET", "HEAD", "OPTIONS"}:
+        return
+    if is_declared_multipart(request.headers.get("content-type", "")):
+        await _refuse_nul_in_form(request)
         return
     body = await request.body()
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -24,6 +24,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
 from adplane.kit.errors import BadRequest
+from adplane.kit.routing import is_declared_multipart, parsed_form
 
 # RFC 2046: a boundary is 1 to 70 of these characters (the last not a space).
 _BOUNDARY = re.compile(rb"^--([0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?])\r?\n")
@@ -40,10 +41,8 @@ class ReceivedFile:
     content: bytes | BinaryIO
 
 
-def _multipart_boundary(content_type: str, body: bytes) -> bytes | None:
-    media, _, params = content_type.partition(";")
-    if media.strip().lower() == "multipart/form-data" and "boundary=" in params.lower():
-        return b""  # declared properly: the parser reads the header itself
+def _multipart_boundary(body: bytes) -> bytes | None:
+    """The boundary of a multipart body sent under another content type, from its first line."""
     found = _BOUNDARY.match(body[:80])
     return found.group(1) if found else None
 
@@ -74,17 +73,24 @@ async def receive(
     A raw body is one file named ``filename`` (or by ``Content-Disposition``). Files spooled
     to disk by the multipart parser are closed when the block ends.
     """
-    body = await request.body()
     content_type = request.headers.get("content-type", "")
-    boundary = _multipart_boundary(content_type, body)
-    if boundary is None:
-        raw = [ReceivedFile(None, filename or _disposition_filename(request), body)] if body else []
-        yield raw
-        return
-    headers = request.headers
-    if boundary:
+    if is_declared_multipart(content_type):
+        # Parsed (streamed, files spooled to disk) when the route checked it for NUL.
+        form = await parsed_form(request)
+        if sum(isinstance(v, UploadFile) for _, v in form.multi_items()) > MAX_FILES:
+            raise BadRequest(
+                "the multipart body cannot be read: "
+                f"Too many files. Maximum number of files is {MAX_FILES}."
+            )
+    else:
+        body = await request.body()
+        boundary = _multipart_boundary(body)
+        if boundary is None:
+            name = filename or _disposition_filename(request)
+            yield [ReceivedFile(None, name, body)] if body else []
+            return
         headers = Headers({"content-type": f"multipart/form-data; boundary={boundary.decode()}"})
-    form = await _parse(headers, body)
+        form = await _parse(headers, body)
     for _, value in form.multi_items():
         if isinstance(value, UploadFile):
             await value.seek(0)

@@ -12,7 +12,7 @@ from adplane.models.campaigns import (
     CampaignSpotPrice,
 )
 from adplane.models.catalogues import RejectReason, Restriction, Segment
-from adplane.models.creatives import CampaignCreative, Creative
+from adplane.models.creatives import CampaignCreative, Creative, CreativeMediaUse
 from adplane.models.filterlists import CampaignFilterList, FilterList, FilterListItem
 from adplane.models.inventory import AdFormat, Site, Spot
 from adplane.models.media import MediaAsset
@@ -36,6 +36,7 @@ __all__ = [
     "CampaignSegment",
     "CampaignSpotPrice",
     "Creative",
+    "CreativeMediaUse",
     "FilterList",
     "FilterListItem",
     "MediaAsset",

@@ -77,3 +77,21 @@ class CampaignCreative(Base):
         ForeignKey("creatives.id", ondelete="CASCADE"), primary_key=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CreativeMediaUse(Base):
+    """One media asset one live creative shows: the database refuses to delete it meanwhile.
+
+    The creative's ``media`` snapshot is JSON; this row is the same fact as a foreign key, so
+    deleting a used asset fails in the database (no JSON scan, no race with a new creative).
+    The key on ``media_id`` has no ``ondelete``: deleting an account, which removes its
+    creatives and its media in one statement, still succeeds (checked at its end).
+    """
+
+    __tablename__ = "creative_media"
+    __table_args__ = (Index("ix_creative_media_media", "media_id"),)
+
+    creative_id: Mapped[int] = mapped_column(
+        ForeignKey("creatives.id", ondelete="CASCADE"), primary_key=True
+    )
+    media_id: Mapped[int] = mapped_column(ForeignKey("media_assets.id"), primary_key=True)

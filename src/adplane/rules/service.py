@@ -165,16 +165,11 @@ async def delete(session: AsyncSession, principal: Principal, rule_id: int) -> N
 # the campaign's one rule
 
 
-async def _campaign_account(session: AsyncSession, principal: Principal, campaign_id: int) -> int:
-    accounts = await campaign_service.account_ids_for(session, principal, [campaign_id])
-    return accounts[campaign_id]
-
-
 async def campaign_rule(
     session: AsyncSession, principal: Principal, campaign_id: int
 ) -> schemas.Rule:
     """The rule linked to a campaign."""
-    await _campaign_account(session, principal, campaign_id)
+    await campaign_service.account_of(session, principal, campaign_id)
     rule = await RuleRepository.from_session(session).rule_of(campaign_id)
     if rule is None:
         raise NotFound(f"campaign {campaign_id} has no rule")
@@ -185,7 +180,7 @@ async def link(
     session: AsyncSession, principal: Principal, campaign_id: int, rule_id: int
 ) -> schemas.Rule:
     """Make ``rule_id`` the campaign's rule, replacing the one it had."""
-    account_id = await _campaign_account(session, principal, campaign_id)
+    account_id = await campaign_service.account_of(session, principal, campaign_id)
     rule = await RuleRepository.from_session(session).get(rule_id)
     if rule is None or not principal.can_access(rule.account_id):
         raise ValidationFailed.field("rule_id", f"rule {rule_id} not found")
@@ -200,7 +195,7 @@ async def link(
 
 async def unlink(session: AsyncSession, principal: Principal, campaign_id: int) -> None:
     """Remove the campaign's rule (the rule itself stays)."""
-    await _campaign_account(session, principal, campaign_id)
+    await campaign_service.account_of(session, principal, campaign_id)
     if not await RuleRepository.from_session(session).unlink(campaign_id):
         raise NotFound(f"campaign {campaign_id} has no rule")
 
@@ -237,7 +232,7 @@ async def campaign_history(
     session: AsyncSession, principal: Principal, campaign_id: int, page: PageParams
 ) -> PageResult[schemas.Firing]:
     """What rules added to their lists for a campaign, oldest first."""
-    await _campaign_account(session, principal, campaign_id)
+    await campaign_service.account_of(session, principal, campaign_id)
     repo = FiringRepository.from_session(session)
     rows, total = await repo.page_for(page, campaign_id=campaign_id)
     return PageResult([_firing(r) for r in rows], total, page.page, page.page_size)
