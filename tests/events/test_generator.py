@@ -12,6 +12,7 @@ import pytest
 
 from adplane.events import generator, schema
 from adplane.events.generator import CampaignProfile
+from adplane.targeting.catalogue import Dimension, builtin_catalogue
 
 END = datetime(2026, 3, 15, tzinfo=UTC)
 PROFILES = [
@@ -81,7 +82,7 @@ def test_traffic_is_skewed_like_real_traffic(events: list[dict[str, Any]]) -> No
     assert share / len(untargeted) > 0.2
     assert len(countries) > 15
     devices = Counter(e["device_type"] for e in events)
-    assert devices.most_common(1)[0][0] == "mobile"
+    assert devices.most_common(1)[0][0] == "phone"
     publishers = Counter(e["publisher_id"] for e in events).most_common()
     assert publishers[0][1] > 10 * publishers[len(publishers) // 2][1]
 
@@ -131,7 +132,31 @@ def test_the_new_dimensions_agree_with_the_rest_of_the_request(
             assert e["device_type"] == "ctv"
             assert e["request_type"] in {"video", "audio"}
         if e["traffic_type"] == "desktop_web":
-            assert e["device_type"] == "desktop"
+            assert e["device_type"] == "pc"
     pmp = Counter(e["is_pmp"] for e in events if e["type"] == "bid")
     # Deals are a minority of the traffic, as in real exchanges.
     assert 0.03 < pmp[True] / (pmp[True] + pmp[False]) < 0.2
+
+
+CATALOGUED = {
+    "region": Dimension.REGIONS,
+    "device_type": Dimension.DEVICE_TYPES,
+    "os": Dimension.OSES,
+    "browser": Dimension.BROWSERS,
+    "language": Dimension.LANGUAGES,
+    "carrier": Dimension.CARRIERS,
+    "connection_type": Dimension.CONNECTION_TYPES,
+    "country": Dimension.COUNTRIES,
+}
+
+
+def test_catalogued_dimensions_carry_the_catalogues_codes(events: list[dict[str, Any]]) -> None:
+    catalogue = builtin_catalogue()
+    for field, dimension in CATALOGUED.items():
+        seen = {e[field] for e in events if e.get(field) is not None}
+        assert seen, field
+        unknown = {v for v in seen if catalogue.by_code(dimension, v) is None}
+        assert unknown == set(), f"{field}: {sorted(unknown)}"
+    assert {"android", "ios", "windows"} <= {e["os"] for e in events}
+    assert {"chrome", "samsung_internet"} <= {e.get("browser") for e in events}
+    assert "US-CA" in {e.get("region") for e in events}

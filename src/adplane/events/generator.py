@@ -168,6 +168,58 @@ _BROWSER_VERSIONS: Final = {
     "Safari": "17.4",
     "Edge": "122.0",
 }
+# What the events carry: the targeting catalogues' codes (GET /api/v1/targeting/{dimension}),
+# so reports group and filter on the values campaigns target. The tables above keep the names
+# a user agent shows, for the user agent string.
+_DEVICE_CODES: Final = {
+    "mobile": "phone",
+    "desktop": "pc",
+    "tablet": "tablet",
+    "ctv": "ctv",
+    "ooh": "ooh",
+}
+_OS_CODES: Final = {
+    "Android": "android",
+    "iOS": "ios",
+    "iPadOS": "ios",
+    "Windows": "windows",
+    "macOS": "macos",
+    "Linux": "linux",
+    "ChromeOS": "chrome_os",
+    "Tizen": "tizen",
+    "webOS": "webos",
+    "Roku": "other",
+    # Android TV reports itself as Android.
+    "Android TV": "android",
+}
+_BROWSER_CODES: Final = {
+    "Chrome": "chrome",
+    "Samsung Internet": "samsung_internet",
+    "Firefox": "firefox",
+    "Opera": "opera",
+    "Safari": "safari",
+    "Edge": "edge",
+}
+_CARRIER_CODES: Final = {
+    "Verizon": "verizon",
+    "T-Mobile": "t_mobile_us",
+    "AT&T": "att",
+    "EE": "ee",
+    "Vodafone": "vodafone",
+    "O2": "o2",
+    "Three": "three",
+    "Telekom": "deutsche_telekom",
+    "Jio": "jio",
+    "Airtel": "airtel",
+    "Vi": "vi",
+    "Vivo": "vivo_br",
+    "Claro": "claro",
+    "TIM": "tim",
+    "Orange": "orange",
+    "SFR": "sfr",
+    "Bouygues": "bouygues",
+    "Free": "free_mobile",
+}
 _SIZES: Final = {
     "mobile": _Weighted([("300x250", 40), ("320x50", 35), ("320x480", 15), ("300x50", 10)]),
     "desktop": _Weighted(
@@ -271,8 +323,8 @@ def _context(campaign: _Campaign, rng: random.Random, user_pool: int) -> dict[st
         "ssp": exchange if rng.random() < 0.85 else SSPS.draw(rng),
         "publisher_id": f"pub-{publisher:04d}",
         "country": country,
-        "device_type": device,
-        "os": os_name,
+        "device_type": _DEVICE_CODES[device],
+        "os": _OS_CODES[os_name],
         "os_version": rng.choice(_OS_VERSIONS[os_name]),
         "size": _SIZES[device].draw(rng),
         "user_key": f"u{user:07d}",
@@ -281,7 +333,7 @@ def _context(campaign: _Campaign, rng: random.Random, user_pool: int) -> dict[st
     places = _REGIONS.get(country)
     if places:
         region, city, _ = places[int(len(places) * rng.random() ** 1.5)]
-        context["region"] = region
+        context["region"] = f"{country}-{region}"  # ISO 3166-2
         context["city"] = city
     language = _LANGUAGES.get(country)
     if language:
@@ -290,13 +342,13 @@ def _context(campaign: _Campaign, rng: random.Random, user_pool: int) -> dict[st
     browsers = None if device == "ooh" else _BROWSERS.get(os_name)
     if browsers is not None:
         browser = browsers.draw(rng)
-        context["browser"] = browser
+        context["browser"] = _BROWSER_CODES[browser]
         context["browser_version"] = _BROWSER_VERSIONS[browser]
         context["user_agent"] = f"Mozilla/5.0 ({os_name} {context['os_version']}) {browser}"
     if device in {"mobile", "tablet"}:
         carriers = _CARRIERS.get(country)
         if carriers and rng.random() < 0.55:
-            context["carrier"] = carriers[int(len(carriers) * rng.random() ** 1.5)]
+            context["carrier"] = _CARRIER_CODES[carriers[int(len(carriers) * rng.random() ** 1.5)]]
             context["connection_type"] = "cellular"
         else:
             context["connection_type"] = "wifi"
