@@ -61,6 +61,7 @@ FULL: dict[str, Any] = {
     },
     "restriction_ids": [1, 9],
     "external_campaign_id": "ext-1",
+    "deal_ids": ["AB-Agency1-0001", "XY-Agency2-0001"],
     "destination_url": "https://shop.example/?click={CLICK_ID}",
     "advertiser_domain": "shop.example",
     "alias": "everything-1",
@@ -222,6 +223,10 @@ async def test_a_name_is_required(
         ({"cost_currency": "XYZ"}, "cost_currency"),
         ({"timezone": "Mars/Olympus"}, "timezone"),
         ({"targeting": {"countries": {"include": ["XX"]}}}, "targeting.countries"),
+        ({"deal_ids": [""]}, "deal_ids.0"),
+        ({"deal_ids": ["a deal"]}, "deal_ids.0"),
+        ({"deal_ids": ["x" * 129]}, "deal_ids.0"),
+        ({"deal_ids": [f"d{i}" for i in range(101)]}, "deal_ids"),
     ],
 )
 async def test_rules_across_fields_and_the_catalogues_are_enforced(
@@ -299,3 +304,16 @@ async def test_a_campaign_shows_its_accounts_wallet(
     assert Decimal(campaign["account_balance"]) == Decimal("1000")
     assert campaign["account_currency"] == "USD"
     assert campaign["no_funds"] is False
+
+
+async def test_deal_ids_are_kept_once_each_in_the_order_given(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    campaign = await create_campaign(client, advertiser.headers, deal_ids=["b-2", " a-1 ", "b-2"])
+    assert campaign["deal_ids"] == ["b-2", "a-1"]
+    assert (await create_campaign(client, advertiser.headers))["deal_ids"] == []
+    response = await client.patch(
+        f"{API}/campaigns/{campaign['id']}", json={"deal_ids": []}, headers=advertiser.headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["deal_ids"] == []

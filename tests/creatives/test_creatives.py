@@ -85,6 +85,9 @@ async def test_a_banner_has_no_vast(client: httpx.AsyncClient, advertiser: Actor
             "content.banner_tag.click_url",
         ),
         ({"advertiser_domain": "not a domain"}, "advertiser_domain"),
+        ({"attributes": [0]}, "attributes.0"),
+        ({"attributes": [18]}, "attributes.0"),
+        ({"attributes": [1.5]}, "attributes.0"),
     ],
 )
 async def test_bad_fields_are_refused_and_nothing_is_stored(
@@ -255,6 +258,33 @@ async def test_new_ad_content_sends_an_approved_creative_back_to_review(
         "pending",
         None,
     )
+
+
+async def test_creative_attributes_are_stored_distinct_and_sorted(
+    client: httpx.AsyncClient, advertiser: Actor
+) -> None:
+    assert (await create(client, advertiser.headers, banner_tag()))["attributes"] == []
+    made = await create(client, advertiser.headers, banner_tag(attributes=[16, 1, 16]))
+    assert made["attributes"] == [1, 16]
+    url = f"{API}/creatives/{made['id']}"
+    cleared = await client.patch(url, json={"attributes": []}, headers=advertiser.headers)
+    assert cleared.json()["attributes"] == []
+    refused = await client.patch(url, json={"attributes": None}, headers=advertiser.headers)
+    assert_problem(refused, 422, field="attributes")
+
+
+async def test_changed_attributes_send_an_approved_creative_back_to_review(
+    client: httpx.AsyncClient, advertiser: Actor, admin: Actor
+) -> None:
+    # Dropping an attribute would let the creative past exchanges that block it: a reviewer
+    # sees it first.
+    made = await create(client, advertiser.headers, banner_tag(attributes=[9]))
+    url = f"{API}/creatives/{made['id']}"
+    await client.post(f"{url}/review", json={"approval": "approved"}, headers=admin.headers)
+    same = await client.patch(url, json={"attributes": [9, 9]}, headers=advertiser.headers)
+    assert same.json()["approval"] == "approved"
+    changed = await client.patch(url, json={"attributes": []}, headers=advertiser.headers)
+    assert changed.json()["approval"] == "pending"
 
 
 async def test_an_admin_creates_for_a_named_account_only_if_it_exists(

@@ -22,10 +22,12 @@ from adplane.delivery.bidder import (
     ParsedRequest,
     price_text,
 )
+from adplane.delivery.matching import IndexedMatcher
 from adplane.delivery.model import (
     CampaignEntry,
     Candidate,
     Change,
+    DealSpec,
     Features,
     ImpSpec,
     Matcher,
@@ -246,3 +248,67 @@ class _NoEvents:
 
 
 EVENTS_UNUSED = _NoEvents()
+
+
+def test_a_bid_under_a_deal_names_it_and_may_bid_under_the_open_floor() -> None:
+    deal_campaign = entries.campaign(deal_ids=frozenset({"AB-1"}))
+    matcher = IndexedMatcher.build(entries.snapshot(deal_campaign))
+    # The open floor (3.00) is above the campaign's 2.00; the deal's floor (1.50) is not.
+    imp = ImpSpec(
+        "1",
+        frozenset({"banner"}),
+        sizes=((300, 250),),
+        bidfloor_micros=3_000_000,
+        deals=(DealSpec("AB-1", 1_500_000),),
+        private_auction=True,
+    )
+    outcome = _auction(_bidder(matcher, CountingGuard()), imp)
+    assert outcome.body is not None
+    (bid,) = orjson.loads(outcome.body)["seatbid"][0]["bid"]
+    assert bid["dealid"] == "AB-1"
+    assert bid["price"] == 2.0
+    token = parse_qs(urlsplit(bid["burl"]).query)["t"][0]
+    payload = SIGNER.verify(token, time.time())
+    assert payload is not None
+    assert payload.deal_id == "AB-1"
+
+
+def test_an_open_market_bid_names_no_deal() -> None:
+    matcher = IndexedMatcher.build(entries.snapshot(entries.campaign()))
+    imp = ImpSpec("1", frozenset({"banner"}), sizes=((300, 250),), deals=(DealSpec("AB-1", 0),))
+    outcome = _auction(_bidder(matcher, CountingGuard()), imp)
+    assert outcome.body is not None
+    (bid,) = orjson.loads(outcome.body)["seatbid"][0]["bid"]
+    assert "dealid" not in bid
+
+
+def test_a_creatives_attributes_are_the_bids_attr() -> None:
+    item = entries.creative(attributes=frozenset({16, 1}))
+    outcome = _auction(_bidder(_matcher(entries.campaign(creatives=(item,))), CountingGuard()))
+    assert outcome.body is not None
+    (bid,) = orjson.loads(outcome.body)["seatbid"][0]["bid"]
+    assert bid["attr"] == [1, 16]
+
+
+def test_the_reader_keeps_the_deals_open_to_its_seat() -> None:
+    body = orjson.dumps(
+        {
+            "id": "A1",
+            "imp": [
+                {
+                    "id": "1",
+                    "banner": {"w": 300, "h": 250},
+                    "pmp": {
+                        "private_auction": 1,
+                        "deals": [
+                            {"id": "mine", "wseat": ["seat-1"]},
+                            {"id": "theirs", "wseat": ["seat-2"]},
+                            {"id": "anyone"},
+                        ],
+                    },
+                }
+            ],
+        }
+    )
+    (imp,) = OpenRtbReader({"USD": Decimal(1)}, "seat-1")(body, None).imps
+    assert imp.deal_ids == ("mine", "anyone")

@@ -51,7 +51,15 @@ def sample(number: int) -> dict[str, Any]:
 
 
 async def _image_campaign(
-    client: httpx.AsyncClient, admin: Actor, owner: Actor, width: int, height: int, price: str
+    client: httpx.AsyncClient,
+    admin: Actor,
+    owner: Actor,
+    width: int,
+    height: int,
+    price: str,
+    *,
+    attributes: list[int] | None = None,
+    **fields: Any,
 ) -> dict[str, Any]:
     image = await upload(client, owner, "b.png", files.image(width, height))
     creative = {
@@ -59,8 +67,11 @@ async def _image_campaign(
         "content": {"variant": "banner_image", "media_id": image["id"], "click_url": CLICK},
         "bid_price": price,
         "categories": ["IAB3"],
+        "attributes": attributes or [],
     }
-    return await running(client, admin, owner, creative=creative, advertiser_domain="shop.example")
+    return await running(
+        client, admin, owner, creative=creative, advertiser_domain="shop.example", **fields
+    )
 
 
 async def _bid(client: httpx.AsyncClient, request: dict[str, Any]) -> httpx.Response:
@@ -177,17 +188,40 @@ async def test_the_video_sample_gets_a_vast_document(
     assert "/t/click?t=" in bid["adm"]
 
 
-async def test_the_private_deal_sample_is_no_bid(
+async def test_the_private_deal_sample_is_no_bid_from_another_seat(
     app: Any, client: httpx.AsyncClient, admin: Actor, advertiser: Actor
 ) -> None:
-    # A private auction open to the deals of Agency1 and Agency2: not our seat, and the core
-    # has no deal targeting, so no bid may be made outside them.
+    # A private auction open to the deals of Agency1 and Agency2 (their wseat): our seat is
+    # ADPLANE_DELIVERY_SEAT (adplane here), so even a campaign buying both deals may not bid
+    # (test_e2e_deals.py bids them as seat Agency1).
     await _image_campaign(client, admin, advertiser, 300, 250, "3")
+    await _image_campaign(
+        client, admin, advertiser, 300, 250, "3", deal_ids=["AB-Agency1-0001", "XY-Agency2-0001"]
+    )
     await _live(app.state.delivery)
     assert (await _bid(client, sample(5))).status_code == 204
     open_auction = sample(5)
     open_auction["imp"][0]["pmp"]["private_auction"] = 0
-    assert (await _bid(client, open_auction)).status_code == 200
+    response = await _bid(client, open_auction)
+    assert response.status_code == 200
+    (bid,) = response.json()["seatbid"][0]["bid"]
+    assert "dealid" not in bid
+
+
+async def test_a_creative_with_an_attribute_the_impression_blocks_is_not_bid(
+    app: Any, client: httpx.AsyncClient, admin: Actor, advertiser: Actor
+) -> None:
+    # Attribute 1: audio ad, autoplay.
+    await _image_campaign(client, admin, advertiser, 300, 250, "2", attributes=[1])
+    await _live(app.state.delivery)
+    response = await _bid(client, sample(1))
+    assert response.status_code == 200, response.text
+    assert response.json()["seatbid"][0]["bid"][0]["attr"] == [1]
+    blocking = sample(1)
+    blocking["imp"][0]["banner"]["battr"] = [1]
+    assert (await _bid(client, blocking)).status_code == 204
+    # The expandable sample blocks attribute 13 only.
+    assert (await _bid(client, sample(2))).status_code == 200
 
 
 async def test_a_pause_stops_bids_within_a_second(

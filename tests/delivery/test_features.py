@@ -19,7 +19,7 @@ from adplane.delivery.features import (
     openrtb_connection_type,
     openrtb_device_type,
 )
-from adplane.delivery.model import Features, ImpSpec, NativeAssetRequest
+from adplane.delivery.model import DealSpec, Features, ImpSpec, NativeAssetRequest
 from adplane.delivery.openrtb import decode_request
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -157,9 +157,55 @@ def test_sample_5_private_auction_with_two_deals() -> None:
             kinds=frozenset({"banner"}),
             sizes=((300, 250),),
             bidfloor_micros=30_000,
-            deal_ids=("AB-Agency1-0001", "XY-Agency2-0001"),
+            deals=(
+                DealSpec("AB-Agency1-0001", 2_500_000),
+                DealSpec("XY-Agency2-0001", 2_000_000),
+            ),
             private_auction=True,
         )
+    ]
+
+
+def test_only_the_deals_whose_wseat_names_our_seat_are_kept() -> None:
+    request = decode_request((SAMPLES / "request-5-pmp-with-direct-deal.json").read_bytes())
+    (agency1,) = extract(request, NOW, None, seat="Agency1")[1]
+    assert agency1.deal_ids == ("AB-Agency1-0001",)
+    (ours,) = extract(request, NOW, None, seat="adplane")[1]
+    assert ours.deals == ()
+    assert ours.private_auction
+
+
+def test_a_deal_without_a_floor_or_wseat_is_held_to_the_impressions_floor() -> None:
+    imp = _imp(bidfloor=0.5, pmp={"deals": [{"id": " d1 ", "wadomain": ["Shop.Example", " "]}]})
+    assert imp.deals == (DealSpec("d1", 500_000, frozenset({"shop.example"})),)
+
+
+def test_a_deal_floor_is_in_its_own_currency_and_an_unknown_one_takes_no_bid() -> None:
+    (imp,) = _extract(
+        {
+            "imp": [
+                {
+                    "id": "1",
+                    "banner": {"w": 1, "h": 1},
+                    "bidfloor": 1,
+                    "bidfloorcur": "EUR",
+                    "pmp": {
+                        "deals": [
+                            {"id": "usd", "bidfloor": 2},
+                            {"id": "eur", "bidfloor": 2, "bidfloorcur": "EUR"},
+                            {"id": "jpy", "bidfloor": 2, "bidfloorcur": "JPY"},
+                        ]
+                    },
+                }
+            ]
+        },
+        rates={"USD": Decimal(1), "EUR": Decimal("1.1")},
+    )[1]
+    assert imp.bidfloor_micros == 1_100_000
+    assert [(d.id, d.floor_micros) for d in imp.deals] == [
+        ("usd", 2_000_000),
+        ("eur", 2_200_000),
+        ("jpy", None),
     ]
 
 

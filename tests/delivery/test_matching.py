@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from adplane.campaigns.schemas import CodeList, Targeting
 from adplane.delivery.matching import IndexedMatcher, effective_cpm, parent_domains
-from adplane.delivery.model import ImpSpec, NativeAssetRequest, NativeContent
+from adplane.delivery.model import DealSpec, ImpSpec, NativeAssetRequest, NativeContent
 from adplane.delivery.snapshot import compile_targeting
 from tests.delivery.campaign_entries import (
     BANNER,
@@ -16,6 +16,7 @@ from tests.delivery.campaign_entries import (
     features,
     ids,
     matcher,
+    snapshot,
 )
 
 NATIVE = NativeContent(
@@ -107,6 +108,14 @@ def test_badv_blocks_the_advertisers_domain() -> None:
 def test_battr_blocks_a_creatives_attributes() -> None:
     m = matcher(campaign(1, creatives=[creative(1, attributes=frozenset({6}))]), campaign(2))
     assert ids(m, replace(BANNER, battr=frozenset({6, 7}))) == [2]
+    assert ids(m, BANNER) == [1, 2]
+
+
+def test_battr_falls_back_to_a_creative_without_the_attribute() -> None:
+    expanding = creative(1, attributes=frozenset({1, 3}), bid_price_micros=3_000_000)
+    m = matcher(campaign(1, creatives=[expanding, creative(2)]))
+    (found,) = m.candidates(features(), replace(BANNER, battr=frozenset({1})), NOW)
+    assert found.creative.id == 2
 
 
 def test_the_floor_and_an_unknown_floor() -> None:
@@ -158,10 +167,90 @@ def test_candidates_come_best_price_first_with_the_best_creative() -> None:
     ]
 
 
-def test_a_private_auction_gets_no_candidates() -> None:
+def _deals(*deals: DealSpec, private: bool = False, floor: int = 0) -> ImpSpec:
+    return replace(BANNER, deals=deals, private_auction=private, bidfloor_micros=floor)
+
+
+def _found(m: IndexedMatcher, imp: ImpSpec) -> list[tuple[int, str | None, int]]:
+    return sorted(
+        (c.campaign.id, c.deal_id, c.price_micros) for c in m.candidates(features(), imp, NOW)
+    )
+
+
+def test_a_private_auction_takes_only_the_campaigns_buying_one_of_its_deals() -> None:
+    m = matcher(
+        campaign(1),
+        campaign(2, deal_ids=frozenset({"d1"})),
+        campaign(3, deal_ids=frozenset({"d9"})),
+    )
+    assert _found(m, _deals(DealSpec("d1", 500_000), private=True)) == [(2, "d1", 1_000_000)]
+    assert _found(m, _deals(private=True)) == []
+    assert _found(m, _deals(DealSpec("d2", 500_000), private=True)) == []
+
+
+def test_a_private_auction_with_no_campaign_buying_deals_gets_no_candidates() -> None:
     m = matcher(campaign(1))
-    assert ids(m, replace(BANNER, private_auction=True, deal_ids=("d1",))) == []
-    assert ids(m, replace(BANNER, deal_ids=("d1",))) == [1]
+    assert ids(m, _deals(DealSpec("d1", 0), private=True)) == []
+    assert ids(m, _deals(DealSpec("d1", 0))) == [1]
+
+
+def test_an_open_auction_with_deals_takes_the_open_market_at_the_open_floor_too() -> None:
+    m = matcher(
+        campaign(1, bid_price_micros=600_000),
+        campaign(2, deal_ids=frozenset({"d1"}), bid_price_micros=3_000_000),
+    )
+    imp = _deals(DealSpec("d1", 2_500_000), floor=500_000)
+    assert _found(m, imp) == [(1, None, 600_000), (2, "d1", 3_000_000)]
+    # Under the open floor: only the deal's floor counts for the deal campaign.
+    assert _found(m, replace(imp, bidfloor_micros=4_000_000)) == [(2, "d1", 3_000_000)]
+
+
+def test_a_campaign_naming_deals_buys_only_through_them() -> None:
+    m = matcher(campaign(1, deal_ids=frozenset({"d1"})), campaign(2))
+    assert ids(m, BANNER) == [2]
+    assert ids(m, _deals(DealSpec("other", 0))) == [2]
+
+
+def test_a_bid_under_a_deal_meets_the_deals_floor() -> None:
+    m = matcher(campaign(1, deal_ids=frozenset({"d1"}), bid_price_micros=2_000_000))
+    assert _found(m, _deals(DealSpec("d1", 2_000_000), private=True)) == [(1, "d1", 2_000_000)]
+    assert _found(m, _deals(DealSpec("d1", 2_000_001), private=True)) == []
+    # A deal whose currency has no rate takes no bid.
+    assert _found(m, _deals(DealSpec("d1", None), private=True)) == []
+
+
+def test_of_several_deals_the_lowest_floor_the_bid_meets_is_chosen() -> None:
+    m = matcher(campaign(1, deal_ids=frozenset({"d1", "d2", "d3"}), bid_price_micros=2_000_000))
+    imp = _deals(
+        DealSpec("d1", 1_500_000),
+        DealSpec("d2", 1_000_000),
+        DealSpec("d3", 3_000_000),
+        private=True,
+    )
+    assert _found(m, imp) == [(1, "d2", 2_000_000)]
+
+
+def test_a_deals_wadomain_must_take_the_creatives_advertiser() -> None:
+    brand = creative(10, advertiser_domain="shop.brand.example")
+    m = matcher(campaign(1, deal_ids=frozenset({"d1", "d2"}), creatives=[brand]))
+    narrow = DealSpec("d1", 0, frozenset({"other.example"}))
+    wide = DealSpec("d2", 500_000, frozenset({"brand.example"}))
+    assert _found(m, _deals(narrow, private=True)) == []
+    assert _found(m, _deals(narrow, wide, private=True)) == [(1, "d2", 1_000_000)]
+
+
+def test_deals_follow_a_patch() -> None:
+    before = campaign(1)
+    m = matcher(before, campaign(2))
+    imp = _deals(DealSpec("d1", 0), private=True)
+    assert ids(m, imp) == []
+    after = replace(before, deal_ids=frozenset({"d1"}))
+    patched = m.patched(snapshot(after, campaign(2)), [1])
+    assert ids(patched, imp) == [1]
+    assert ids(patched, BANNER) == [2]
+    undone = patched.patched(snapshot(before, campaign(2)), [1])
+    assert ids(undone, imp) == []
+    assert ids(undone, BANNER) == [1, 2]
 
 
 def test_at_most_the_limit_come_back_and_they_are_the_best() -> None:

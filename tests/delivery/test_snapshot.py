@@ -96,6 +96,23 @@ async def test_a_running_campaign_with_an_approved_creative_is_in_the_snapshot(
     assert snap.stats["build_seconds"] > 0
 
 
+async def test_deal_ids_and_creative_attributes_reach_the_snapshot(
+    client: httpx.AsyncClient, admin: Actor, advertiser: Actor, database: Database
+) -> None:
+    campaign = await running(
+        client,
+        admin,
+        advertiser,
+        creative=banner_tag(attributes=[13, 1]),
+        deal_ids=["AB-1", "CD-2"],
+    )
+    snap = await snapshots.build(database, NO_SPEND, utcnow())
+    entry = snap.campaigns[campaign["id"]]
+    assert entry.deal_ids == frozenset({"AB-1", "CD-2"})
+    (creative,) = entry.creatives
+    assert creative.attributes == frozenset({1, 13})
+
+
 async def test_campaigns_that_cannot_run_or_serve_are_left_out(
     client: httpx.AsyncClient, admin: Actor, advertiser: Actor, database: Database
 ) -> None:

@@ -38,6 +38,11 @@ Value = int | Annotated[str, StringConstraints(min_length=1, max_length=255)]
 # A catalogued targeting value: the canonical code (never a vendor's id or name).
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 CATALOGUED = tuple(d.value for d in Dimension)
+# An OpenRTB PMP deal id (``imp.pmp.deals[].id``), as the exchange spells it: printable ASCII.
+DealId = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=128, pattern=r"^[!-~]+$"),
+]
 
 
 class PricingModel(StrEnum):
@@ -272,6 +277,13 @@ class CampaignFields(Strict):
         default_factory=list, max_length=200
     )
     external_campaign_id: str | None = Field(default=None, min_length=1, max_length=255)
+    deal_ids: list[DealId] = Field(
+        default_factory=list,
+        max_length=100,
+        description="OpenRTB private marketplace deals the campaign buys: an impression "
+        "offering one of them is bid under the deal (at least its floor); a private auction "
+        "is bid only by campaigns naming one of its deals",
+    )
     is_rewarded: bool = False
 
     # destination
@@ -299,6 +311,11 @@ class CampaignFields(Strict):
         # Free-form documents are stored as JSON: exact decimals from the request parser
         # become the floats a JSON document holds.
         return _plain(value)
+
+    @field_validator("deal_ids")
+    @classmethod
+    def _distinct_deals(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
 
     @field_validator("cost_currency")
     @classmethod

@@ -95,6 +95,10 @@ def _unique_sorted(values: list[int]) -> list[int]:
     return sorted(set(values))
 
 
+def _optional_unique_sorted(values: list[int] | None) -> list[int] | None:
+    return None if values is None else sorted(set(values))
+
+
 class _Variant(BaseModel):
     """A content variant: strict like every request body, NUL refused on the whole input.
 
@@ -209,6 +213,20 @@ def _extensions(value: dict[str, dict[str, Any]] | None) -> dict[str, dict[str, 
     return value
 
 
+# AdCOM 1.0 "Creative Attributes" (OpenRTB 2.6 ``battr`` blocks them, a bid's ``attr`` names
+# them): 1 audio autoplay, 2 audio on click, 3 expands by itself, 4 expands on click, 5 expands
+# on rollover, 6 in-banner video autoplay, 7 in-banner video on click, 8 pop, 9 provocative or
+# suggestive imagery, 10 shaky, flashing or extreme animation, 11 surveys, 12 text only, 13 user
+# interactive (games), 14 dialog or alert style, 15 audio on/off button, 16 skippable, 17 Flash.
+CreativeAttribute = Annotated[int, Field(ge=1, le=17)]
+Attributes = Annotated[
+    list[CreativeAttribute],
+    Field(
+        max_length=17,
+        description="AdCOM 1.0 creative attribute ids (1-17): what the creative does, as "
+        "declared; impressions whose battr names one of them are not bid on",
+    ),
+]
 Categories = Annotated[list[Annotated[str, StringConstraints(max_length=16)]], Field(max_length=50)]
 Extensions = Annotated[
     dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,32}$")], dict[str, Any]],
@@ -229,18 +247,21 @@ class CreativeCreate(StrictSchema):
         default_factory=list, description="IAB codes of the targeting categories catalogue"
     )
     advertiser_domain: Domain | None = None
+    attributes: Attributes = Field(default_factory=list)
     is_active: bool = True
     extensions: Extensions = Field(default_factory=dict)
 
     _codes = field_validator("categories")(_categories)
     _ext = field_validator("extensions")(_extensions)
+    _attributes = field_validator("attributes")(_unique_sorted)
 
 
 class CreativeUpdate(StrictSchema):
     """Only the fields given change; ``content`` is replaced whole (its variant may change).
 
     Changing what a reviewer looked at (``content``, ``size``, ``categories``,
-    ``advertiser_domain``) sends an approved or rejected creative back to pending.
+    ``advertiser_domain``, ``attributes``) sends an approved or rejected creative back to
+    pending.
     """
 
     name: Name | None = None
@@ -250,11 +271,13 @@ class CreativeUpdate(StrictSchema):
     frequency_cap: FrequencyCap | None = None
     categories: Categories | None = None
     advertiser_domain: Domain | None = None
+    attributes: Attributes | None = None
     is_active: bool | None = None
     extensions: Extensions | None = None
 
     _codes = field_validator("categories")(_categories)
     _ext = field_validator("extensions")(_extensions)
+    _attributes = field_validator("attributes")(_optional_unique_sorted)
 
 
 class CreativeMedia(Schema):
@@ -285,6 +308,7 @@ class Creative(Schema):
     frequency_cap: FrequencyCap | None
     categories: list[str]
     advertiser_domain: str | None
+    attributes: list[int]
     is_active: bool
     extensions: dict[str, dict[str, Any]]
     media: list[CreativeMedia]

@@ -9,8 +9,9 @@ Rules that every surface gets from here:
   when not given and is required where nothing else can tell it (tags, HTML5 without one).
 - Review goes through ``adplane.moderation.decide`` (admins only). A new creative is pending.
   Changing what the reviewer looked at (``content``, ``size``, ``categories``,
-  ``advertiser_domain``) sends an approved or rejected creative back to pending; a name, a
-  bid, a frequency cap, the run switch or an extension document does not.
+  ``advertiser_domain``, ``attributes``: an advertiser must not clear an attribute exchanges
+  block without a reviewer seeing it) sends an approved or rejected creative back to pending;
+  a name, a bid, a frequency cap, the run switch or an extension document does not.
 - Deleting keeps the row (events and reports still name it) but hides it everywhere and
   takes it off every campaign.
 - A live creative's media are recorded as in use (``creative_media``), so deleting one of
@@ -44,7 +45,7 @@ from adplane.targeting.catalogue import Dimension
 __all__ = ["CreativeFilter"]
 
 # Fields of an update whose change sends the creative back to review.
-REVIEWED_FIELDS = frozenset({"content", "size", "categories", "advertiser_domain"})
+REVIEWED_FIELDS = frozenset({"content", "size", "categories", "advertiser_domain", "attributes"})
 # Fields an update may set to null.
 NULLABLE = frozenset({"size", "bid_price", "frequency_cap", "advertiser_domain"})
 
@@ -80,6 +81,7 @@ def _view(row: Creative) -> schemas.Creative:
         frequency_cap=cap,
         categories=list(row.categories),
         advertiser_domain=row.advertiser_domain,
+        attributes=list(row.attributes),
         is_active=row.is_active,
         extensions=dict(row.extensions),
         media=media,
@@ -230,6 +232,7 @@ async def create(
         bid_price_micros=optional_micros(body.bid_price),
         categories=list(body.categories),
         advertiser_domain=body.advertiser_domain,
+        attributes=list(body.attributes),
         extensions=dict(body.extensions),
         approval=Approval.PENDING.value,
         pending_since=utcnow(),
@@ -290,6 +293,8 @@ async def update(
         changes["advertiser_domain"] = body.advertiser_domain
     if "extensions" in given and body.extensions is not None:
         changes["extensions"] = dict(body.extensions)
+    if "attributes" in given and body.attributes is not None:
+        changes["attributes"] = list(body.attributes)
     changes["categories"] = list(categories)
     changes |= _stored(content, size, media)
 
@@ -298,6 +303,7 @@ async def update(
         before.size,
         before.categories,
         before.advertiser_domain,
+        before.attributes,
     )
     repo = CreativeRepository.from_session(session)
     await repo.update(row, changes)
@@ -308,6 +314,7 @@ async def update(
         after.size,
         after.categories,
         after.advertiser_domain,
+        after.attributes,
     )
     if reviewed_after != reviewed_before and row.approval != Approval.PENDING.value:
         _review_cleared(row)

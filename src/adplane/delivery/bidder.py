@@ -176,7 +176,8 @@ class Bidder:
         for candidate in matcher.candidates(request.features, imp, now):
             creative = candidate.creative
             kind = _kind_of(imp, creative)
-            if kind is None or candidate.price_micros < floor:
+            # A bid under a deal meets the deal's floor (matching checked it), not the open one.
+            if kind is None or (candidate.deal_id is None and candidate.price_micros < floor):
                 continue
             reservation = guard.admit(candidate, request.features, imp, now)
             if reservation is None:
@@ -201,8 +202,7 @@ class Bidder:
         features = request.features
         issued = int(now.timestamp())
         size = _size(imp, creative)
-        # Matching bids in the open auction only (the core has no deal targeting yet).
-        deal = None
+        deal = candidate.deal_id
         common = {
             "auction_id": request.id,
             "imp_id": imp.imp_id,
@@ -290,10 +290,12 @@ class Bidder:
 
 
 class OpenRtbReader:
-    """``openrtb.decode_request`` then ``features.extract``: the bidder's reader."""
+    """``openrtb.decode_request`` then ``features.extract``: the bidder's reader; ``seat`` is
+    ours, for the deals whose ``wseat`` names the seats they take (None: every deal)."""
 
-    def __init__(self, rates: Mapping[str, Decimal]) -> None:
+    def __init__(self, rates: Mapping[str, Decimal], seat: str | None = None) -> None:
         self._rates = dict(rates)
+        self._seat = seat
 
     def __call__(self, body: bytes, exchange: str | None) -> ParsedRequest:
         try:
@@ -302,5 +304,7 @@ class OpenRtbReader:
             raise Malformed(str(exc)) from None
         if not request.imp:
             raise Malformed("a bid request has at least one imp")
-        found, imps = features.extract(request, datetime.now(UTC), exchange, rates=self._rates)
+        found, imps = features.extract(
+            request, datetime.now(UTC), exchange, rates=self._rates, seat=self._seat
+        )
         return ParsedRequest(request.id, found, tuple(imps), request.tmax, request.test == 1)

@@ -11,7 +11,7 @@ Every value comes out in the form the index compares against, so matching never 
 - placement: traffic type, ids, canonical domain, IP and URL as ``filterlists.items`` stores
   them, IAB categories, keywords (lower case), ``bcat`` and ``badv``;
 - impressions: formats, sizes, the Native request's assets, video constraints, blocked
-  attributes and the floor in exact USD micros.
+  attributes, the floor in exact USD micros, and the PMP deals open to our seat with theirs.
 
 The work per request is a few dictionary look-ups: the catalogue is indexed once, user agents
 go through an LRU cache (they repeat), and the GeoIP database is loaded once per process.
@@ -30,7 +30,14 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from adplane.delivery import openrtb
-from adplane.delivery.model import Features, ImpKind, ImpSpec, NativeAssetRequest, TrafficType
+from adplane.delivery.model import (
+    DealSpec,
+    Features,
+    ImpKind,
+    ImpSpec,
+    NativeAssetRequest,
+    TrafficType,
+)
 from adplane.filterlists import items
 from adplane.targeting.catalogue import Catalogue, Dimension, builtin_catalogue
 
@@ -311,12 +318,14 @@ def extract(
     *,
     rates: Mapping[str, Decimal] = DEFAULT_RATES,
     catalogue: Catalogue | None = None,
+    seat: str | None = None,
 ) -> tuple[Features, list[ImpSpec]]:
     """The request's features and impressions in catalogue codes.
 
     ``rates`` are USD per one unit of each currency (``{"EUR": Decimal("1.08")}``); a floor in
     a currency without a rate has ``bidfloor_micros`` None. ``catalogue`` adds admin-added
-    values to the built-in one. Never raises for a decoded request.
+    values to the built-in one; ``seat`` (ours) keeps the deals whose ``wseat`` allows it.
+    Never raises for a decoded request.
     """
     del now  # Nothing here depends on the time yet; matching reads it for day-parting.
     vocabulary = _vocabulary(catalogue)
@@ -363,7 +372,7 @@ def extract(
         exchange=exchange,
         test=request.test == 1,
     )
-    return features, [imp_spec(imp, rates) for imp in request.imp]
+    return features, [imp_spec(imp, rates, seat) for imp in request.imp]
 
 
 def _text(value: str | None) -> str | None:
@@ -615,8 +624,11 @@ def _words(text: str | None, array: list[str] | None) -> Iterable[str]:
 # --- Impressions -------------------------------------------------------------------------
 
 
-def imp_spec(imp: openrtb.Imp, rates: Mapping[str, Decimal] = DEFAULT_RATES) -> ImpSpec:
-    """One impression's formats, constraints and floor (in USD micros)."""
+def imp_spec(
+    imp: openrtb.Imp, rates: Mapping[str, Decimal] = DEFAULT_RATES, seat: str | None = None
+) -> ImpSpec:
+    """One impression's formats, constraints, floor (in USD micros) and the deals ``seat``
+    may bid under (a deal's ``wseat`` names the seats it takes; None: every deal)."""
     kinds: set[ImpKind] = set()
     sizes: dict[tuple[int, int], None] = {}
     battr: set[int] = set()
@@ -658,6 +670,7 @@ def imp_spec(imp: openrtb.Imp, rates: Mapping[str, Decimal] = DEFAULT_RATES) -> 
         battr.update(native.battr or ())
 
     pmp = imp.pmp
+    floor = floor_micros(imp.bidfloor, imp.bidfloorcur, rates)
     return ImpSpec(
         imp_id=imp.id,
         kinds=frozenset(kinds),
@@ -671,11 +684,28 @@ def imp_spec(imp: openrtb.Imp, rates: Mapping[str, Decimal] = DEFAULT_RATES) -> 
         video_protocols=video_protocols,
         video_size=video_size,
         battr=frozenset(battr),
-        bidfloor_micros=floor_micros(imp.bidfloor, imp.bidfloorcur, rates),
-        deal_ids=tuple(d.id for d in pmp.deals or ()) if pmp is not None else (),
+        bidfloor_micros=floor,
+        deals=_deals(pmp, floor, rates, seat) if pmp is not None and pmp.deals else (),
         private_auction=pmp is not None and pmp.private_auction == 1,
         secure=imp.secure == 1,
     )
+
+
+def _deals(
+    pmp: openrtb.Pmp, imp_floor: int | None, rates: Mapping[str, Decimal], seat: str | None
+) -> tuple[DealSpec, ...]:
+    found: list[DealSpec] = []
+    for deal in pmp.deals or ():
+        if seat is not None and deal.wseat and seat not in deal.wseat:
+            continue  # the exchange takes this deal's bids from other seats only
+        deal_id = deal.id.strip()
+        if not deal_id:
+            continue
+        # A deal stating no floor (0, the default) is held to the impression's.
+        floor = floor_micros(deal.bidfloor, deal.bidfloorcur, rates) if deal.bidfloor else imp_floor
+        domains = frozenset(d.strip().lower() for d in deal.wadomain or () if d.strip())
+        found.append(DealSpec(deal_id, floor, domains))
+    return tuple(found)
 
 
 def floor_micros(

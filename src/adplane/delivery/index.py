@@ -12,6 +12,8 @@ are 64-bit). Every bitmap a campaign belongs to is named by a *posting* key, a t
 - ``("dp", timezone, pattern)`` and ``("dp_any",)``: day-parting, grouped by zone and hours;
 - ``("allow_any", type)``, ``("allow", list_id)``, ``("deny", list_id)``: filter list links;
 - ``("spot_price", spot)``: campaigns with their own price on that spot;
+- ``("deal", deal_id)`` and ``("deal_none",)``: the PMP deals a campaign buys through, and
+  the campaigns naming none (which buy in the open auction);
 - ``("never",)``: campaigns that include values of a dimension no bid request tells.
 
 The index is immutable once built. ``patched`` returns a new index sharing every bitmap the
@@ -71,6 +73,8 @@ UNKNOWABLE = (
     "subscription_ages",
     "dynamic",
 )
+# The ``includes`` count of campaigns that buy through PMP deals (not a targeting dimension).
+DEALS = "deal_ids"
 ALWAYS = "1" * 168
 HOURS_PER_WEEK = 168
 # Distinct impression shapes (kinds and sizes) whose campaigns are kept at once.
@@ -178,6 +182,11 @@ def postings(entry: CampaignEntry, list_types: dict[int, str]) -> Iterator[Posti
         yield ("fmt", fmt)
     for spot in entry.spot_prices_micros:
         yield ("spot_price", spot)
+    if entry.deal_ids:
+        for deal_id in entry.deal_ids:
+            yield ("deal", deal_id)
+    else:
+        yield ("deal_none",)
     if t.traffic == ALL_TRAFFIC:
         yield ("traffic_any",)
     for traffic in t.traffic:
@@ -284,7 +293,8 @@ class CampaignIndex:
     slot_of: dict[int, int]
     bitmaps: dict[Posting, BitMap]
     everyone: BitMap
-    # How many campaigns include / exclude values of each dimension: idle ones are skipped.
+    # How many campaigns include / exclude values of each dimension: idle ones are skipped
+    # (``DEALS`` counts the campaigns naming deals).
     includes: Counter[str]
     excludes: Counter[str]
     ip_prefixes: Counter[tuple[int, int]]
@@ -358,6 +368,8 @@ class CampaignIndex:
 
     def _count(self, entry: CampaignEntry, sign: int) -> None:
         t = entry.targeting
+        if entry.deal_ids:
+            self.includes[DEALS] += sign
         for dim, values in t.include.items():
             if values:
                 self.includes[dim] += sign

@@ -28,9 +28,14 @@ per impression (``ASSUMED_RATES_PPM``): CPC at a 0.1% click-through rate (so a C
 its own eCPM), CPA and CPI at 0.01% conversions, CPV at a 50% view rate. A candidate must
 bid at least the floor; a floor in an unknown currency (None) gets no candidates.
 
-Private auctions: the core has no deal targeting yet, so an impression whose ``pmp`` says
-``private_auction=1`` gets no candidates (a bid outside the named deals is not allowed).
-Deals in an open auction are ignored and campaigns bid in the open auction.
+Deals (PMP): a campaign naming deal ids buys only through them, like a PMP line item; one
+naming none buys in the open auction. An impression's deals open to our seat (``wseat``)
+let the campaigns naming one of them through (the ``("deal", id)`` postings), and an open
+auction lets the campaigns naming none through as well; a private auction
+(``private_auction=1``) takes deal bids only. A bid under a deal meets that deal's floor
+(the impression's when the deal states none; a deal in a currency without a rate takes no
+bid) and its ``wadomain``; of several deals a campaign buys, the lowest floor the bid meets
+is chosen. The bid carries the deal's id (``Candidate.deal_id``, OpenRTB ``dealid``).
 
 Each campaign appears once, with its best-priced creative; candidates come best first, at
 most ``IndexedMatcher.limit`` (8) of them: the bidder bids once per impression and needs the
@@ -54,6 +59,7 @@ from datetime import datetime
 from pyroaring import BitMap
 
 from adplane.delivery.index import (
+    DEALS,
     DP_SLOT_SECONDS,
     Address,
     CampaignIndex,
@@ -65,6 +71,7 @@ from adplane.delivery.model import (
     CampaignEntry,
     Candidate,
     CreativeEntry,
+    DealSpec,
     Features,
     ImpSpec,
     NativeAssetRequest,
@@ -530,6 +537,21 @@ class IndexedMatcher:
         index.profiles[key] = found
         return found
 
+    def _deal_slots(self, imp: ImpSpec) -> BitMap | None:
+        """The campaigns that may bid in the impression's auction: those buying through one
+        of its deals and, unless it is private, those naming no deal; None: every campaign
+        (none names a deal and the auction is open). A few lookups per deal the request has."""
+        index = self.index
+        if not index.includes[DEALS]:
+            return _NONE if imp.private_auction else None
+        found = _NONE if imp.private_auction else (index.get(("deal_none",)) or _NONE)
+        for deal in imp.deals:
+            if deal.floor_micros is not None:
+                held = index.get(("deal", deal.id))
+                if held is not None:
+                    found = found | held
+        return found
+
     def matching_slots(self, features: Features, imp: ImpSpec, now: datetime) -> BitMap:
         """The campaigns (index slots) every indexed rule lets through.
 
@@ -542,6 +564,11 @@ class IndexedMatcher:
         if not profile:
             return profile
         ands = [profile]
+        dealt = self._deal_slots(imp)
+        if dealt is not None:
+            if not dealt:
+                return dealt
+            ands.append(dealt)
         subs: list[BitMap] = []
         _, multi, list_kinds = index.active
         self._single(ands, subs, index.placement_dims, values)
@@ -578,9 +605,19 @@ class IndexedMatcher:
         return sorted((o for g in groups for o in g), key=_price_key)
 
     def _best(
-        self, compiled: Compiled, features: Features, imp: ImpSpec, now: datetime, floor: int
+        self,
+        compiled: Compiled,
+        features: Features,
+        imp: ImpSpec,
+        now: datetime,
+        floor: int,
+        deals: Sequence[DealSpec] = (),
     ) -> Candidate | None:
-        """The campaign's best-priced creative that may fill the impression, at its price."""
+        """The campaign's best-priced creative that may fill the impression, at its price.
+
+        ``deals``: the impression's deals the campaign buys through, lowest floor first, and
+        ``floor`` the lowest of theirs; none: the open auction, at ``floor``.
+        """
         campaign = compiled.entry
         if campaign.start_at is not None and campaign.start_at > now:
             return None
@@ -613,10 +650,35 @@ class IndexedMatcher:
                 continue
             if battr and not battr.isdisjoint(creative.attributes):
                 continue
+            if deals:
+                deal = _deal_for(deals, price, option)
+                if deal is None:
+                    continue
+                return Candidate(campaign, creative, price, deal.id)
             if override is None and base is not None:
                 return base
             return Candidate(campaign, creative, price)
         return None
+
+    def _weigh(
+        self,
+        compiled: Compiled,
+        features: Features,
+        imp: ImpSpec,
+        now: datetime,
+        floor: int,
+        deals: Sequence[DealSpec],
+    ) -> Candidate | None:
+        """``_best`` in the open auction, or under the impression's deals the campaign buys."""
+        wanted = compiled.entry.deal_ids
+        if not wanted:
+            # matching_slots let it through: the auction is open to campaigns without deals.
+            return self._best(compiled, features, imp, now, floor)
+        mine = [d for d in deals if d.id in wanted]
+        if not mine:
+            return None
+        mine.sort(key=_deal_floor)
+        return self._best(compiled, features, imp, now, _deal_floor(mine[0]), mine)
 
     def candidates(self, features: Features, imp: ImpSpec, now: datetime) -> list[Candidate]:
         """The best campaigns and creatives that may fill the impression, best price first.
@@ -627,8 +689,14 @@ class IndexedMatcher:
         are all looked at.
         """
         floor = imp.bidfloor_micros
-        if floor is None or imp.private_auction:
+        if floor is None:
             return []
+        deals = [d for d in imp.deals if d.floor_micros is not None]
+        if imp.private_auction and not deals:
+            return []
+        # The least floor any candidate is held to: the walk stops below it.
+        floors = [_deal_floor(d) for d in deals]
+        least = min(floors) if imp.private_auction else min([floor, *floors])
         cand = self.matching_slots(features, imp, now)
         if not cand:
             return []
@@ -644,7 +712,7 @@ class IndexedMatcher:
             for slot in cand & special:
                 compiled = compiled_slots[slot]
                 if compiled is not None:
-                    best = self._best(compiled, features, imp, now, floor)
+                    best = self._weigh(compiled, features, imp, now, floor, deals)
                     if best is not None:
                         found.append(best)
             cand = cand - special
@@ -655,11 +723,11 @@ class IndexedMatcher:
             if compiled is None:
                 continue
             ceiling = compiled.max_price
-            if ceiling < floor:
+            if ceiling < least:
                 break
             if len(walked) >= limit and ceiling <= walked[0]:
                 break
-            best = self._best(compiled, features, imp, now, floor)
+            best = self._weigh(compiled, features, imp, now, floor, deals)
             if best is None:
                 continue
             found.append(best)
@@ -669,3 +737,20 @@ class IndexedMatcher:
                 heapq.heapreplace(walked, best.price_micros)
         found.sort(key=_price_of, reverse=True)
         return found[:limit]
+
+
+def _deal_floor(deal: DealSpec) -> int:
+    return deal.floor_micros or 0
+
+
+def _deal_for(deals: Sequence[DealSpec], price: int, option: Option) -> DealSpec | None:
+    """The first deal (lowest floor first) the bid meets and whose ``wadomain`` takes the
+    creative's advertiser domain (or a parent of it)."""
+    for deal in deals:
+        if price < _deal_floor(deal):
+            return None
+        if not deal.advertiser_domains or not deal.advertiser_domains.isdisjoint(
+            option.advertiser_domains
+        ):
+            return deal
+    return None

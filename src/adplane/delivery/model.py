@@ -72,6 +72,18 @@ class NativeAssetRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class DealSpec:
+    """A PMP deal of an impression open to our seat: what a bid under it must meet."""
+
+    id: str
+    # The deal's floor in micros of the bidder's currency at CPM (the impression's floor when
+    # the deal states none); None when its currency has no known rate (no bid under it).
+    floor_micros: int | None
+    # ``wadomain``: the advertiser domains the deal takes (lower case); empty: any.
+    advertiser_domains: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class ImpSpec:
     """One impression of a request: what may fill it and the least it must pay."""
 
@@ -91,9 +103,14 @@ class ImpSpec:
     # OpenRTB bidfloor * 1_000_000; None when the floor's currency has no known rate
     # (such an impression gets no bid).
     bidfloor_micros: int | None = 0
-    deal_ids: tuple[str, ...] = ()
+    # ``pmp.deals`` whose ``wseat`` lets our seat bid, in the request's order.
+    deals: tuple[DealSpec, ...] = ()
     private_auction: bool = False
     secure: bool = False
+
+    @property
+    def deal_ids(self) -> tuple[str, ...]:
+        return tuple(deal.id for deal in self.deals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +224,8 @@ class CampaignEntry:
     destination_url: str | None
     advertiser_domain: str | None
     creatives: tuple[CreativeEntry, ...]
+    # PMP deal ids the campaign buys; a campaign naming any buys only through them.
+    deal_ids: frozenset[str] = frozenset()
     # Spend and counts already recorded when the snapshot was taken (the guard's baseline).
     spend_today_micros: int = 0
     spend_total_micros: int = 0
@@ -238,6 +257,8 @@ class Candidate:
     creative: CreativeEntry
     # The bid as OpenRTB ``price``: CPM in micros (a CPC bid is converted by matching).
     price_micros: int
+    # The PMP deal the bid is made under (OpenRTB ``dealid``); None: the open auction.
+    deal_id: str | None = None
 
 
 @dataclass(slots=True)

@@ -347,7 +347,7 @@ async def start(settings: Settings, database: Database, events: EventRuntime) ->
         return await snapshot_module.refresh(database, spend, snapshot, found, now)
 
     runtime.configure(
-        reader=OpenRtbReader(settings.currency_rates),
+        reader=OpenRtbReader(settings.currency_rates, settings.delivery_seat),
         guard=BudgetGuard(),
         build=build,
         refresh=refresh,

@@ -217,8 +217,8 @@ def creative_entry(
         height=None if creative.size is None else creative.size.height,
         bid_price_micros=_micros(creative.bid_price),
         categories=tuple(creative.categories),
-        # The core keeps no IAB creative attributes yet: nothing for battr to block.
-        attributes=frozenset(),
+        # As the advertiser declared them (AdCOM 1.0 ids); a reviewer sees every change.
+        attributes=frozenset(creative.attributes),
         advertiser_domain=creative.advertiser_domain or campaign.advertiser_domain,
         markup=creative.markup,
         click_url=getattr(content, "click_url", None) or campaign.destination_url,
@@ -289,6 +289,7 @@ def campaign_entry(
         destination_url=view.destination_url,
         advertiser_domain=view.advertiser_domain,
         creatives=tuple(creatives),
+        deal_ids=frozenset(view.deal_ids),
         spend_today_micros=to_micros(view.spend_today),
         spend_total_micros=to_micros(view.spend_total),
         impressions_today=view.impressions_today,

@@ -108,6 +108,8 @@ class Campaign(TimestampMixin, Base):
     restriction_ids: Mapped[list[int]] = mapped_column(default=list)
     product_ids: Mapped[list[str]] = mapped_column(default=list)
     external_campaign_id: Mapped[str | None] = mapped_column(String(255))
+    # OpenRTB PMP deal ids the campaign buys (delivery indexes them).
+    deal_ids: Mapped[list[str]] = mapped_column(default=list)
     is_rewarded: Mapped[bool] = mapped_column(default=False)
 
     # destination

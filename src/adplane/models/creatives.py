@@ -42,6 +42,8 @@ class Creative(TimestampMixin, Base):
     frequency_per: Mapped[str | None] = mapped_column(String(8))
     categories: Mapped[list[str]] = mapped_column(default=list)
     advertiser_domain: Mapped[str | None] = mapped_column(String(255))
+    # AdCOM 1.0 creative attribute ids, as declared (delivery matches OpenRTB battr on them).
+    attributes: Mapped[list[int]] = mapped_column(default=list)
 
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
     media: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
