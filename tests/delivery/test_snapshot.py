@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import httpx
 import pytest
+from msgspec.structs import replace
 
 from adplane.campaigns import service as campaigns
 from adplane.campaigns.spend import NO_SPEND

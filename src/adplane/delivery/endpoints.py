@@ -18,12 +18,12 @@ import time
 import uuid
 import zlib
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any, Final
 from urllib.parse import parse_qsl, quote
 
+import msgspec
 from fastapi import FastAPI
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -584,7 +584,7 @@ async def click(request: Request) -> Response:
 
 
 def _conversion_payload(payload: Payload, runtime: DeliveryRuntime, now: datetime) -> Payload:
-    return replace(
+    return msgspec.structs.replace(
         payload,
         kind="conversion",
         expires_at=int(now.timestamp()) + runtime.settings.delivery_conversion_ttl_seconds,

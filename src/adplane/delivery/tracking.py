@@ -1,12 +1,17 @@
 """Signed, expiring tracking tokens: what a notice, a click or a postback may record.
 
-A token is ``base64url(payload) + "." + base64url(mac)``: the payload is a msgpack array (a
-few dozen bytes: the auction, the impression, who is charged, the bid, and the dimensions
-reports group by most), the MAC is HMAC-SHA256 over it, truncated to 16 bytes (128 bits is
-far past what an attacker can forge online). Nothing inside a token is trusted before its
-MAC and its expiry are checked, so a token signed for one campaign can never record for
-another. Carrying the dimensions in the token (instead of a map kept in memory per auction)
-lets a notice that arrives after a restart still record a complete event.
+A token is ``base64url(payload) + "." + base64url(mac)``: the payload is msgpack (a couple of
+hundred bytes: the auction, the impression, who is charged, the bid, and the dimensions
+reports group by most), the MAC is keyed BLAKE2b over it, 16 bytes (128 bits is far past what
+an attacker can forge online). Nothing inside a token is trusted before its MAC and its expiry
+are checked, so a token signed for one campaign can never record for another. Carrying the
+dimensions in the token (instead of a map kept in memory per auction) lets a notice that
+arrives after a restart still record a complete event.
+
+Version 2 (``[2, [kind, auction_id, ...]]``, keyed BLAKE2b) replaced version 1 (a flat array
+with coded kind and pricing model, HMAC-SHA256) because a bid signs two tokens and OpenSSL's
+HMAC cost 5 µs of each; BLAKE2 in keyed mode is a MAC of its own and costs a third of it.
+Version 1 tokens still verify, so clicks and conversions issued before an upgrade record.
 """
 
 from __future__ import annotations
@@ -15,14 +20,13 @@ import base64
 import binascii
 import hashlib
 import hmac
-from dataclasses import dataclass, fields
 from typing import Any, Final, Literal
 
 import msgspec
 
 from adplane.delivery.model import PricingModel
 
-VERSION: Final = 1
+VERSION: Final = 2
 MAC_BYTES: Final = 16
 # A token longer than this is not ours (the longest payload is a few hundred bytes).
 MAX_TOKEN_CHARS: Final = 2048
@@ -31,9 +35,12 @@ _KINDS: Final[tuple[TokenKind, ...]] = ("notice", "click", "conversion")
 _MODELS: Final[tuple[PricingModel, ...]] = ("cpm", "cpc", "cpa", "cpi", "cpv")
 
 
-@dataclass(frozen=True, slots=True)
-class Payload:
-    """What a verified token says; every id in it was put there by this bidder."""
+class Payload(msgspec.Struct, frozen=True, array_like=True, gc=False, kw_only=True):
+    """What a verified token says; every id in it was put there by this bidder.
+
+    A msgspec struct: built twice per bid, so its construction and encoding are on the hot
+    path (a frozen dataclass of these 25 fields cost 7 µs to build).
+    """
 
     kind: TokenKind
     auction_id: str
@@ -64,11 +71,9 @@ class Payload:
     test: bool | None = None
 
 
-_FIELDS: Final = tuple(f.name for f in fields(Payload))
-_KIND_CODES: Final = {kind: code for code, kind in enumerate(_KINDS)}
-_MODEL_CODES: Final = {model: code for code, model in enumerate(_MODELS)}
-# Where the pricing model sits in the packed array (after the version).
-_MODEL_AT: Final = 1 + _FIELDS.index("pricing_model")
+_FIELDS: Final = Payload.__struct_fields__
+# The version 1 layout: the version, then the fields in order, kind and pricing model coded.
+_V1_MODEL_AT: Final = 1 + _FIELDS.index("pricing_model")
 
 
 def derive_key(secret: str, purpose: str = "tracking") -> bytes:
@@ -90,21 +95,18 @@ class Signer:
     def __init__(self, key: bytes) -> None:
         self._key = key
         self._encoder = msgspec.msgpack.Encoder()
-        self._decoder = msgspec.msgpack.Decoder(list[Any])
+        self._decoder = msgspec.msgpack.Decoder(tuple[Literal[2], Payload])
+        self._v1_decoder = msgspec.msgpack.Decoder(list[Any])
 
     def _mac(self, data: bytes) -> bytes:
-        # hmac.digest is OpenSSL's one-shot HMAC: no Python object per call.
+        return hashlib.blake2b(data, key=self._key, digest_size=MAC_BYTES).digest()
+
+    def _v1_mac(self, data: bytes) -> bytes:
         return hmac.digest(self._key, data, "sha256")[:MAC_BYTES]
 
     def sign(self, payload: Payload) -> str:
         """The token of ``payload``."""
-        values: list[object] = [VERSION, *(getattr(payload, name) for name in _FIELDS)]
-        values[1] = _KIND_CODES[payload.kind]
-        values[_MODEL_AT] = _MODEL_CODES[payload.pricing_model]
-        # Trailing Nones cost a byte each; the decoder fills them back in.
-        while values[-1] is None:
-            values.pop()
-        data = self._encoder.encode(values)
+        data = self._encoder.encode((VERSION, payload))
         return f"{_b64(data)}.{_b64(self._mac(data))}"
 
     def verify(self, token: str | None, now: float) -> Payload | None:
@@ -117,23 +119,31 @@ class Signer:
             given = _unb64(mac)
         except (binascii.Error, ValueError):
             return None
-        if not hmac.compare_digest(self._mac(data), given):
-            return None
-        try:
-            values = self._decoder.decode(data)
-            if values[0] != VERSION:
+        payload: Payload | None
+        if hmac.compare_digest(self._mac(data), given):
+            try:
+                payload = self._decoder.decode(data)[1]
+            except msgspec.DecodeError:
+                # Another layout under this MAC: nothing this version signed.
                 return None
-            named: dict[str, Any] = dict(zip(_FIELDS, values[1:], strict=False))
-            named["kind"] = _KINDS[named["kind"]]
-            named["pricing_model"] = _MODELS[named["pricing_model"]]
-            payload = Payload(**named)
-        except (msgspec.DecodeError, IndexError, KeyError, TypeError):  # pragma: no cover
-            # Only this key signs, so a payload that passed the MAC is ours; an old layout
-            # after an upgrade is the one way here.
+        elif hmac.compare_digest(self._v1_mac(data), given):
+            payload = self._v1_payload(data)
+        else:
             return None
-        if payload.expires_at < now:
+        if payload is None or payload.expires_at < now:
             return None
         return payload
+
+    def _v1_payload(self, data: bytes) -> Payload | None:
+        try:
+            values = self._v1_decoder.decode(data)
+            if values[0] != 1:
+                return None
+            values[1] = _KINDS[values[1]]
+            values[_V1_MODEL_AT] = _MODELS[values[_V1_MODEL_AT]]
+            return msgspec.convert(values[1:], Payload)
+        except (msgspec.DecodeError, msgspec.ValidationError, IndexError, KeyError, TypeError):
+            return None  # pragma: no cover - a payload that passed the MAC is ours
 
     def click_id(self, auction_id: str, imp_id: str) -> str:
         """The click's id: the same for every replay of one (auction, impression)."""
