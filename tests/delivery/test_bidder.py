@@ -313,6 +313,8 @@ def test_the_reader_keeps_the_deals_open_to_its_seat() -> None:
     )
     (imp,) = OpenRtbReader({"USD": Decimal(1)}, "seat-1")(body, None).imps
     assert imp.deal_ids == ("mine", "anyone")
+
+
 def test_the_bid_price_number_is_the_double_of_the_exact_decimal() -> None:
     for micros in (1, 10, 1_234_567, 2_000_000, 999_999_999, 1_500_001):
         assert price_number(micros) == float(price_text(micros))

@@ -77,6 +77,17 @@ async def test_a_bid_carries_the_creative_price_and_signed_notices(
     assert entries.BANNER_CLICK.replace("&", "&amp;") not in bid["adm"]
 
 
+async def test_a_notice_logs_the_device_type_as_its_catalogue_code(
+    client: httpx.AsyncClient, delivery: DeliveryRuntime, app: Any
+) -> None:
+    bid = await _bid(client, {**BANNER_REQUEST, "device": {"devicetype": 4}})
+    response = await client.get(_path(bid["burl"], AUCTION_PRICE="1.5"))
+    assert response.status_code in (200, 204)
+    await app.state.events.flush()
+    rows = app.state.events.store.fetch("SELECT type, device_type FROM events")
+    assert rows == [("impression", "phone")]  # the billing notice is the impression
+
+
 async def test_no_candidate_is_a_204_with_no_body(
     client: httpx.AsyncClient, delivery: DeliveryRuntime
 ) -> None:

@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from adplane.delivery import tracking
 from adplane.delivery.bidder import Malformed
+from adplane.delivery.features import catalogue_device_type
 from adplane.delivery.runtime import DeliveryRuntime
 from adplane.delivery.tracking import Payload
 from adplane.events import schema
@@ -347,7 +348,8 @@ def _event(
         "app_id": _text(payload.app_id),
         "domain": _text(payload.domain),
         "bundle": _text(payload.bundle),
-        "device_type": _text(payload.device_type),
+        # The bid's features hold the OpenRTB number ("4"); the log holds the code ("phone").
+        "device_type": catalogue_device_type(_text(payload.device_type)),
         "os": _text(payload.os),
         "traffic_type": payload.traffic_type,
         "request_type": payload.request_type,
