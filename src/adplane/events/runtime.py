@@ -50,6 +50,10 @@ log = logging.getLogger("adplane.events")
 # loading, rarely enough to cost little per row; when idle, sooner, as nothing waits on it.
 BUSY_CHECKPOINT = (250_000, 64 << 20)
 IDLE_CHECKPOINT = (20_000, 8 << 20)
+# How many sealed segments one load transaction takes (see load_batch): about 700,000 import
+# events, or every small segment the server sealed meanwhile.
+BATCH_BYTES = 512 << 20
+BATCH_SEGMENTS = 64
 
 
 class LogUnavailable(AppError):
@@ -352,15 +356,18 @@ class Loader:
                 await asyncio.sleep(1)
 
     async def load_pending(self) -> list[LoadResult]:
-        """Load every sealed segment now in the log."""
+        """Load every sealed segment now in the log, a batch per transaction."""
         async with self._lock:
             results = []
-            for path in await asyncio.to_thread(self.paths.sealed):
-                result = await asyncio.to_thread(load_one, self.paths, self.store, path, self._owns)
-                if result is not None:
+            for batch in batches(await asyncio.to_thread(self.paths.sealed)):
+                loaded = await asyncio.to_thread(
+                    load_batch, self.paths, self.store, batch, self._owns
+                )
+                for result in loaded:
                     self._on_loaded(result.segment_id)
                     self.events_loaded += result.events
                     results.append(result)
+                if loaded:
                     await self._checkpoint(BUSY_CHECKPOINT)
             return results
 
@@ -369,6 +376,59 @@ class Loader:
         rows, wal_bytes = due
         if await asyncio.to_thread(self.store.checkpoint_if_due, rows=rows, wal_bytes=wal_bytes):
             log.debug("checkpoint in %.3fs", time.monotonic() - started)
+
+
+def batches(sealed: Sequence[Path]) -> list[list[Path]]:
+    """``sealed`` (oldest first) cut into runs of at most BATCH_SEGMENTS and BATCH_BYTES."""
+    out: list[list[Path]] = []
+    size = 0
+    for path in sealed:
+        try:
+            length = path.stat().st_size
+        except FileNotFoundError:
+            continue
+        if not out or len(out[-1]) >= BATCH_SEGMENTS or size + length > BATCH_BYTES:
+            out.append([])
+            size = 0
+        out[-1].append(path)
+        size += length
+    return out
+
+
+def load_batch(
+    paths: LogPaths,
+    store: AnalyticsStore,
+    batch: Sequence[Path],
+    owns: Callable[[str], bool] = lambda _segment_id: False,
+) -> list[LoadResult]:
+    """Load sealed segments in one transaction and remove their files.
+
+    A batch with any duplicate (stored, or repeated within or across its segments), a
+    segment already loaded, or a file that cannot be read is loaded instead segment by
+    segment (:func:`load_one`), whose transactions decide which copy counts and reject what
+    is unreadable; the batched path never has to.
+    """
+    if len(batch) > 1:
+        started = time.monotonic()
+        results: list[LoadResult] | None
+        try:
+            results = store.load_segments([(path, segment_id_of(path)) for path in batch])
+        except Exception:
+            log.debug("batch of %d segments not loadable at once", len(batch), exc_info=True)
+            results = None
+        if results is not None:
+            log.debug(
+                "loaded %d segments: %d events in %.3fs",
+                len(results),
+                sum(r.events for r in results),
+                time.monotonic() - started,
+            )
+            for path, done in zip(batch, results, strict=True):
+                if not owns(done.segment_id):
+                    write_receipt(paths, done.segment_id, done.events, done.duplicates)
+                path.unlink(missing_ok=True)
+            return results
+    return [result for path in batch if (result := load_one(paths, store, path, owns)) is not None]
 
 
 def load_one(
@@ -415,9 +475,8 @@ def recover(
             log.info("recovered event segment %s", recovered.name)
     clear_staging(paths)
     results = []
-    for path in paths.sealed():
-        result = load_one(paths, store, path)
-        if result is not None:
+    for batch in batches(paths.sealed()):
+        for result in load_batch(paths, store, batch):
             results.append(result)
             if on_loaded is not None:
                 on_loaded(result.segment_id, result.events, result.duplicates)

@@ -314,6 +314,80 @@ class AnalyticsStore:
                 con.execute("ROLLBACK")
                 raise
 
+    def load_segments(self, segments: Sequence[tuple[Path, str]]) -> list[LoadResult] | None:
+        """Load several sealed segments in ONE transaction, or nothing (``None``).
+
+        The common case of an import (many large segments of fresh events) pays once per
+        batch what :meth:`load_segment` pays per segment: the duplicate pre-pass (whose
+        semi-join probes every stored hash, so it grows with the table), the transaction and
+        the checkpoint that follows. Only a batch without a single duplicate is loaded this
+        way, so every segment's counts are simply its rows; a batch with a stored or
+        repeated key, or one naming a segment already loaded, is left untouched (``None``)
+        for the caller to load segment by segment, where the rules for duplicates live.
+        """
+        if not segments:
+            return []
+        files = [str(path) for path, _ in segments]
+        ids = [segment_id for _, segment_id in segments]
+        source = "read_json(?, format = 'newline_delimited', records = true, columns = ?"
+        keys_source = f"{source}, filename = '_segment_file')"
+        source += ")"
+        with self._connection() as con:
+            try:
+                con.execute("BEGIN")
+                done = con.execute(
+                    "SELECT count(*) FROM loaded_segments "
+                    "WHERE segment_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [ids],
+                ).fetchone()
+                if done is None or int(done[0]) > 0:
+                    con.execute("ROLLBACK")
+                    return None
+                rows = con.execute(
+                    f"WITH s AS MATERIALIZED (SELECT _segment_file AS f, account_id, event_id, "
+                    f"{_HASH} AS h FROM {keys_source} WHERE event_id IS NOT NULL) "
+                    "SELECT f, count(*), "
+                    "any_value((SELECT count(*) FROM "
+                    "(SELECT DISTINCT account_id, event_id FROM s))), "
+                    "any_value((SELECT count(*) FROM s SEMI JOIN events e ON e.event_hash = s.h)) "
+                    "FROM s GROUP BY f",
+                    [files, {"account_id": "BIGINT", "event_id": "VARCHAR"}],
+                ).fetchall()
+                per_file = {str(r[0]): int(r[1]) for r in rows}
+                total = sum(per_file.values())
+                distinct = int(rows[0][2]) if rows else 0
+                stored_candidates = int(rows[0][3]) if rows else 0
+                # A hash match may be a collision, not a duplicate: the per-segment path
+                # confirms it on the key, so it decides.
+                if distinct < total or stored_candidates or not per_file.keys() <= set(files):
+                    con.execute("ROLLBACK")
+                    return None
+                inserted = con.execute(
+                    f"INSERT INTO events ({_COLUMN_LIST}, event_hash) "
+                    f"SELECT {_SELECT_FROM_JSON}, {_HASH} FROM {source} "
+                    "WHERE event_id IS NOT NULL",
+                    [files, _SEGMENT_JSON_TYPES],
+                ).fetchone()
+                fresh = int(inserted[0]) if inserted else 0
+                if fresh != total:
+                    # A file changed between the two reads: let the per-segment path decide.
+                    con.execute("ROLLBACK")
+                    return None
+                results = [
+                    LoadResult(segment_id, per_file.get(file, 0), 0)
+                    for file, segment_id in zip(files, ids, strict=True)
+                ]
+                con.executemany(
+                    "INSERT INTO loaded_segments VALUES (?, ?, 0, now()::TIMESTAMP)",
+                    [[r.segment_id, r.events] for r in results],
+                )
+                con.execute("COMMIT")
+                self._rows_since_checkpoint += fresh
+                return results
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
     def checkpoint_if_due(self, *, rows: int, wal_bytes: int) -> bool:
         """Compact what was loaded since the last checkpoint, once it is large enough.
 
