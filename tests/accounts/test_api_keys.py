@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import httpx
+import pytest
 from sqlalchemy import select
 
 from adplane.kit.db import Database
@@ -184,3 +187,26 @@ async def test_keys_sort_by_name(client: httpx.AsyncClient, advertiser: Actor) -
         f"{API}/api-keys", params={"sort": "name"}, headers=advertiser.headers
     )
     assert [k["name"] for k in listing.json()["items"]] == ["alpha", "default", "zeta"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_a_key_still_works_while_another_writer_holds_the_lock_past_the_timeout(
+    client: httpx.AsyncClient, advertiser: Actor, database: Database
+) -> None:
+    """Recording the last use is bookkeeping: a busy database must not fail a read."""
+    created = await new_key(client, advertiser)
+    path = database.engine.url.database
+    assert path
+    assert path != ":memory:"
+    holder = sqlite3.connect(path, timeout=0)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # held past the server's 10 s busy_timeout
+        me = await client.get(f"{API}/me", headers=bearer(str(created["api_key"])))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert me.status_code == 200, me.text
+    assert me.json()["user_id"] == advertiser.user_id
+    listing = (await client.get(f"{API}/api-keys", headers=advertiser.headers)).json()
+    mine = next(k for k in listing["items"] if k["id"] == created["id"])
+    assert mine["last_used_at"] is None  # not recorded then; the next use records it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from uuid import UUID
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts.principal import Principal, Role
@@ -42,6 +43,8 @@ from adplane.kit.pagination import PageParams, Sort, check_sort
 from adplane.kit.time import utcnow
 from adplane.models import AccessToken, Account, ApiKey, Transaction, User
 from adplane.settings import Settings
+
+log = logging.getLogger("adplane.accounts")
 
 API_KEY_USE_PRECISION = timedelta(minutes=1)
 
@@ -523,10 +526,16 @@ async def authenticate(session: AsyncSession, settings: Settings, credential: st
     # requests behind it. A minute's precision is enough for "last used".
     since = now - API_KEY_USE_PRECISION
     if key.last_used_at is None or key.last_used_at < since:
-        async with side_transaction(session) as side:
-            await AccountRepository.from_session(side).touch_api_key(
-                key.id, now, unless_since=since
-            )
+        try:
+            async with side_transaction(session) as side:
+                await AccountRepository.from_session(side).touch_api_key(
+                    key.id, now, unless_since=since
+                )
+        except OperationalError:
+            # SQLite's write lock held past busy_timeout (a long write elsewhere): "last
+            # used" is bookkeeping, and the request it would fail only reads. The next use
+            # records it.
+            log.warning("could not record the API key's last use; the database is busy")
     return principal
 
 
