@@ -291,9 +291,8 @@ async def test_a_cpc_campaign_pays_at_the_click_and_not_at_the_impression(
     assert [(r[0], r[4]) for r in rows] == [("impression", 0), ("click", 400_000)]
 
 
-async def test_a_cpa_campaign_pays_at_the_conversion_once_per_transaction(
-    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
-) -> None:
+async def _cpa_click(client: httpx.AsyncClient, delivery: DeliveryRuntime) -> str:
+    """A CPA campaign bid on and clicked: the click id its destination got."""
     cpa = entries.campaign(
         pricing_model="cpa",
         bid_price_micros=3_000_000,
@@ -311,6 +310,13 @@ async def test_a_cpa_campaign_pays_at_the_conversion_once_per_transaction(
     click = bid["adm"][start : bid["adm"].index("'", start)]
     location = (await client.get(click)).headers["location"]
     token = parse_qs(urlsplit(location).query)["c"][0]
+    return token
+
+
+async def test_a_cpa_campaign_pays_at_the_conversion_once_per_transaction(
+    app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
+) -> None:
+    token = await _cpa_click(client, delivery)
     for txid in ("T1", "T1", "T2"):
         await client.get("/t/conv", params={"click_id": token, "txid": txid, "payout": "12.5"})
     rows = await _events(app)
@@ -328,23 +334,7 @@ async def test_a_cpa_campaign_pays_at_the_conversion_once_per_transaction(
 async def test_a_conversion_with_an_unreadable_payout_is_recorded_without_revenue(
     app: Any, client: httpx.AsyncClient, delivery: DeliveryRuntime
 ) -> None:
-    cpa = entries.campaign(
-        pricing_model="cpa",
-        bid_price_micros=3_000_000,
-        destination_url="https://shop.example/?c={click_id}",
-        creatives=(
-            entries.creative(
-                click_url=None, variant="banner_tag", markup="<a href='{CLICK_URL}'>x</a>"
-            ),
-        ),
-    )
-    snapshot = entries.snapshot(cpa)
-    delivery.install(snapshot, entries.TinyMatcher(snapshot), pin=True)
-    bid = await _bid(client)
-    start = bid["adm"].index("/t/click?t=")
-    click = bid["adm"][start : bid["adm"].index("'", start)]
-    location = (await client.get(click)).headers["location"]
-    token = parse_qs(urlsplit(location).query)["c"][0]
+    token = await _cpa_click(client, delivery)
     for txid, payout in (("T1", "NaN"), ("T2", "-5"), ("T3", "1e9")):
         response = await client.get(
             "/t/conv", params={"click_id": token, "txid": txid, "payout": payout}

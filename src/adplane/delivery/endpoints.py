@@ -957,7 +957,11 @@ TRACKING_DOCUMENT: Final[dict[str, Any]] = {
                         }
                     },
                 },
-                "responses": {"204": {"description": "Noted."}, "400": _PROBLEM},
+                "responses": {
+                    "204": {"description": "Noted."},
+                    "400": _PROBLEM,
+                    "413": _PROBLEM,
+                },
             },
         },
     },
