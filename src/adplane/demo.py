@@ -26,7 +26,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adplane.accounts import service as accounts
 from adplane.accounts.principal import Principal, Role
-from adplane.accounts.repository import AccountRepository
 from adplane.billing import service as billing
 from adplane.billing.service import BillingReader
 from adplane.campaigns import schemas
@@ -139,9 +138,8 @@ async def _balances(database: Database) -> dict[str, int]:
     admin = Principal(0, Role.ADMIN, None)
     out = {}
     async with database.sessionmaker() as session:
-        repo = AccountRepository.from_session(session)
         for email, _ in ADVERTISERS:
-            user = await repo.get_user_by_email(email)
+            user = await accounts.user_by_email(session, email)
             if user is not None and user.account_id is not None:
                 account = await accounts.get_account(session, admin, user.account_id)
                 out[email] = account.balance_micros
@@ -223,8 +221,7 @@ class DemoCredentials:
 async def _user(
     session: AsyncSession, state: dict[str, Any], email: str, role: Role
 ) -> tuple[Principal, str, str]:
-    repo = AccountRepository.from_session(session)
-    user = await repo.get_user_by_email(email)
+    user = await accounts.user_by_email(session, email)
     stored: dict[str, str] = state["users"].get(email, {})
     if user is None:
         password = secrets.token_urlsafe(12)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from adplane.accounts import schemas, service
 from adplane.accounts.auth import AppSettings, CurrentPrincipal
 from adplane.accounts.principal import Role
+from adplane.accounts.views import AccountView, ApiKeyView, TransactionView, UserView
 from adplane.billing import service as billing_service
 from adplane.campaigns.spend import reader_of
 from adplane.kit.db import Session
@@ -18,7 +19,6 @@ from adplane.kit.pagination import Page, PageParams, parse_sort
 from adplane.kit.params import IdPath, PageNo, PageSize
 from adplane.kit.problems import PROBLEM_RESPONSES, Problem
 from adplane.kit.routing import ExactJSONRoute
-from adplane.models import Account, ApiKey, Transaction, User
 
 router = APIRouter(route_class=ExactJSONRoute)
 ERRORS = PROBLEM_RESPONSES
@@ -29,7 +29,7 @@ SortParam = Annotated[
 ]
 
 
-def account_out(a: Account, available_micros: int | None = None) -> schemas.Account:
+def account_out(a: AccountView, available_micros: int | None = None) -> schemas.Account:
     available = a.balance_micros if available_micros is None else available_micros
     return schemas.Account(
         id=a.id,
@@ -44,7 +44,7 @@ def account_out(a: Account, available_micros: int | None = None) -> schemas.Acco
     )
 
 
-def user_out(u: User) -> schemas.User:
+def user_out(u: UserView) -> schemas.User:
     return schemas.User(
         id=u.id,
         uuid=str(u.uuid),
@@ -56,7 +56,7 @@ def user_out(u: User) -> schemas.User:
     )
 
 
-def key_out(k: ApiKey) -> schemas.ApiKey:
+def key_out(k: ApiKeyView) -> schemas.ApiKey:
     return schemas.ApiKey(
         id=k.id,
         user_id=k.user_id,
@@ -68,7 +68,7 @@ def key_out(k: ApiKey) -> schemas.ApiKey:
     )
 
 
-def tx_out(t: Transaction) -> schemas.Transaction:
+def tx_out(t: TransactionView) -> schemas.Transaction:
     return schemas.Transaction(
         id=t.id,
         account_id=t.account_id,

@@ -34,6 +34,7 @@ from adplane.accounts.security import (
     new_api_key,
     verify_password,
 )
+from adplane.accounts.views import AccountView, ApiKeyView, TokenView, TransactionView, UserView
 from adplane.kit.db import side_transaction
 from adplane.kit.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed
 from adplane.kit.limits import LoginGuard
@@ -64,7 +65,7 @@ async def create_account(
     name: str,
     currency: str,
     external_id: str | None = None,
-) -> Account:
+) -> AccountView:
     """Create an account with an empty wallet (``principal`` None means the local CLI)."""
     if principal is not None:
         require_admin(principal)
@@ -80,44 +81,46 @@ async def create_account(
             await repo.add(account)
     except IntegrityError as exc:
         raise Conflict(f"external_id {external_id!r} is already used") from exc
-    return account
+    return AccountView.of(account)
 
 
-async def get_account(session: AsyncSession, principal: Principal, account_id: int) -> Account:
+async def get_account(session: AsyncSession, principal: Principal, account_id: int) -> AccountView:
     """An account the principal may see; any other is not found."""
     account = await AccountRepository.from_session(session).get_account(account_id)
     if account is None or not principal.can_access(account.id):
         raise NotFound(f"account {account_id} not found")
-    return account
+    return AccountView.of(account)
 
 
 async def get_account_by_external_id(
     session: AsyncSession, principal: Principal, external_id: str
-) -> Account:
+) -> AccountView:
     """An account by its external id (a dialect's vendor id); one the principal may not see is
     not found."""
     account = await AccountRepository.from_session(session).get_account_by_external_id(external_id)
     if account is None or not principal.can_access(account.id):
         raise NotFound(f"account {external_id!r} not found")
-    return account
+    return AccountView.of(account)
 
 
 async def list_accounts(
     session: AsyncSession, principal: Principal, page: PageParams, sort: Sequence[Sort] = ()
-) -> tuple[list[Account], int]:
+) -> tuple[list[AccountView], int]:
     """Every account for an admin; an advertiser's own account otherwise."""
     check_sort(sort, ACCOUNT_SORTS)
     repo = AccountRepository.from_session(session)
     if principal.is_admin:
-        return await repo.list_accounts(page, sort)
+        rows, total = await repo.list_accounts(page, sort)
+        return [AccountView.of(a) for a in rows], total
     own = await repo.get_account(principal.account_id) if principal.account_id else None
-    items = [own] if own is not None and page.page == 1 else []
+    items = [AccountView.of(own)] if own is not None and page.page == 1 else []
     return items, 1 if own is not None else 0
 
 
-async def accounts_by_ids(session: AsyncSession, ids: list[int]) -> dict[int, Account]:
+async def accounts_by_ids(session: AsyncSession, ids: list[int]) -> dict[int, AccountView]:
     """Accounts keyed by id, for rendering (callers have already checked access)."""
-    return await AccountRepository.from_session(session).accounts_by_ids(ids)
+    rows = await AccountRepository.from_session(session).accounts_by_ids(ids)
+    return {aid: AccountView.of(a) for aid, a in rows.items()}
 
 
 async def deposit(
@@ -126,7 +129,7 @@ async def deposit(
     account_id: int,
     amount: Decimal,
     reference: str | None = None,
-) -> Transaction:
+) -> TransactionView:
     """Credit an account's wallet; recorded as a transaction (``None``: the local CLI)."""
     if principal is not None:
         # Visibility before role: another account's wallet is missing, not forbidden.
@@ -151,7 +154,7 @@ async def record_transaction(
     amount_micros: int,
     reference: str | None,
     user_id: int | None,
-) -> Transaction:
+) -> TransactionView:
     """The only way a balance changes: update it in SQL and append the transaction."""
     repo = AccountRepository.from_session(session)
     balance = await repo.apply_balance_change(account_id, amount_micros)
@@ -168,7 +171,7 @@ async def record_transaction(
         created_by_user_id=user_id,
     )
     await repo.add(tx)
-    return tx
+    return TransactionView.of(tx)
 
 
 async def list_transactions(
@@ -178,13 +181,14 @@ async def list_transactions(
     page: PageParams,
     sort: Sequence[Sort] = (),
     kind: str | None = None,
-) -> tuple[list[Transaction], int]:
+) -> tuple[list[TransactionView], int]:
     """An account's wallet transactions, newest first unless sorted otherwise."""
     check_sort(sort, TRANSACTION_SORTS)
     await get_account(session, principal, account_id)
-    return await AccountRepository.from_session(session).list_transactions(
+    rows, total = await AccountRepository.from_session(session).list_transactions(
         account_id, page, sort, kind
     )
+    return [TransactionView.of(t) for t in rows], total
 
 
 # users
@@ -192,8 +196,8 @@ async def list_transactions(
 
 @dataclass(frozen=True)
 class CreatedUser:
-    user: User
-    account: Account | None
+    user: UserView
+    account: AccountView | None
     api_key: str
 
 
@@ -220,11 +224,12 @@ async def create_user(
     repo = AccountRepository.from_session(session)
     if await repo.get_user_by_email(email) is not None:
         raise Conflict(f"a user with email {email!r} already exists")
-    account: Account | None = None
+    account: AccountView | None = None
     if account_id is not None:
-        account = await repo.get_account(account_id)
-        if account is None:
+        row = await repo.get_account(account_id)
+        if row is None:
             raise NotFound(f"account {account_id} not found")
+        account = AccountView.of(row)
     elif role is Role.ADVERTISER:
         account = await create_account(session, None, name=email, currency=currency)
     user = User(
@@ -241,7 +246,7 @@ async def create_user(
     except IntegrityError as exc:
         raise Conflict(f"a user with email {email!r} already exists") from exc
     key, _ = await _new_key(repo, user.id, "default")
-    return CreatedUser(user, account, key)
+    return CreatedUser(UserView.of(user), account, key)
 
 
 async def list_users(
@@ -252,7 +257,7 @@ async def list_users(
     *,
     sort: Sequence[Sort] = (),
     role: Role | None = None,
-) -> tuple[list[User], int]:
+) -> tuple[list[UserView], int]:
     """Users the principal may see: an advertiser sees its own account's."""
     check_sort(sort, USER_SORTS)
     scope = principal.scope()
@@ -260,54 +265,69 @@ async def list_users(
         if account_id is not None and account_id != scope:
             return [], 0
         account_id = scope
-    return await AccountRepository.from_session(session).list_users(
+    rows, total = await AccountRepository.from_session(session).list_users(
         account_id, page, sort, role.value if role else None
     )
+    return [UserView.of(u) for u in rows], total
 
 
-async def get_user(session: AsyncSession, user_id: int) -> User:
+async def _get_user(session: AsyncSession, user_id: int) -> User:
     user = await AccountRepository.from_session(session).get_user(user_id)
     if user is None:
         raise NotFound(f"user {user_id} not found")
     return user
 
 
+async def get_user(session: AsyncSession, user_id: int) -> UserView:
+    """A user by id (callers check access themselves)."""
+    return UserView.of(await _get_user(session, user_id))
+
+
+async def user_by_email(session: AsyncSession, email: str) -> UserView | None:
+    """A user by email, matched case-insensitively (the local demo's setup; no principal)."""
+    user = await AccountRepository.from_session(session).get_user_by_email(email)
+    return None if user is None else UserView.of(user)
+
+
 async def set_user_active(
     session: AsyncSession, principal: Principal | None, user_id: int, *, active: bool
-) -> User:
+) -> UserView:
     """Disable (or enable again) a user; disabling ends its sessions, its keys stop working."""
     if principal is not None:
         require_admin(principal)
-    user = await get_user(session, user_id)
+    user = await _get_user(session, user_id)
     user.is_active = active
     if not active:
         await AccountRepository.from_session(session).revoke_tokens_of_user(user.id, utcnow())
     await session.flush()
-    return user
+    return UserView.of(user)
 
 
 async def set_password(
     session: AsyncSession, principal: Principal | None, user_id: int, password: str
-) -> User:
+) -> UserView:
     """Replace a user's password and end the sessions opened with the old one."""
     if principal is not None:
         require_admin(principal)
     if len(password) < 8:
         raise ValidationFailed.field("password", "must be at least 8 characters")
-    user = await get_user(session, user_id)
+    user = await _get_user(session, user_id)
     user.password_hash = await asyncio.to_thread(hash_password, password)
     await AccountRepository.from_session(session).revoke_tokens_of_user(user.id, utcnow())
     await session.flush()
-    return user
+    return UserView.of(user)
 
 
-async def users_by_ids(session: AsyncSession, ids: list[int]) -> dict[int, User]:
-    return await AccountRepository.from_session(session).users_by_ids(ids)
+async def users_by_ids(session: AsyncSession, ids: list[int]) -> dict[int, UserView]:
+    """Users keyed by id, for rendering (callers have already checked access)."""
+    rows = await AccountRepository.from_session(session).users_by_ids(ids)
+    return {uid: UserView.of(u) for uid, u in rows.items()}
 
 
-async def users_by_uuids(session: AsyncSession, uuids: list[UUID]) -> dict[UUID, User]:
+async def users_by_uuids(session: AsyncSession, uuids: list[UUID]) -> dict[UUID, UserView]:
     """Users keyed by uuid, for dialects that name users by uuid (who changed a status)."""
-    return await AccountRepository.from_session(session).users_by_uuids(uuids)
+    rows = await AccountRepository.from_session(session).users_by_uuids(uuids)
+    return {uid: UserView.of(u) for uid, u in rows.items()}
 
 
 # API keys
@@ -322,7 +342,7 @@ async def _new_key(
     return key, row
 
 
-async def store_api_key(session: AsyncSession, user_id: int, name: str, key: str) -> ApiKey:
+async def store_api_key(session: AsyncSession, user_id: int, name: str, key: str) -> ApiKeyView:
     """Store a key the caller derived itself (the demo's stable keys); only its hash is kept.
 
     Keys handed to clients normally come from ``create_api_key``, which draws them at random.
@@ -330,12 +350,13 @@ async def store_api_key(session: AsyncSession, user_id: int, name: str, key: str
     if not key.startswith(API_KEY_PREFIX) or len(key) < 40:
         raise ValueError("an API key needs the adplane prefix and at least 256 bits")
     _, row = await _new_key(AccountRepository.from_session(session), user_id, name, key)
-    return row
+    return ApiKeyView.of(row)
 
 
-async def get_api_key_by_secret(session: AsyncSession, key: str) -> ApiKey | None:
+async def get_api_key_by_secret(session: AsyncSession, key: str) -> ApiKeyView | None:
     """The stored record of a key, found by hashing it."""
-    return await AccountRepository.from_session(session).get_api_key_by_hash(hash_secret(key))
+    row = await AccountRepository.from_session(session).get_api_key_by_hash(hash_secret(key))
+    return None if row is None else ApiKeyView.of(row)
 
 
 async def _visible_user(session: AsyncSession, principal: Principal, user_id: int) -> User:
@@ -350,10 +371,11 @@ async def _visible_user(session: AsyncSession, principal: Principal, user_id: in
 
 async def create_api_key(
     session: AsyncSession, principal: Principal, *, name: str, user_id: int | None = None
-) -> tuple[str, ApiKey]:
+) -> tuple[str, ApiKeyView]:
     """A new API key for the caller, or (admins, own account) for another user."""
     user = await _visible_user(session, principal, user_id or principal.user_id)
-    return await _new_key(AccountRepository.from_session(session), user.id, name)
+    key, row = await _new_key(AccountRepository.from_session(session), user.id, name)
+    return key, ApiKeyView.of(row)
 
 
 async def list_api_keys(
@@ -363,18 +385,21 @@ async def list_api_keys(
     *,
     sort: Sequence[Sort] = (),
     revoked: bool | None = None,
-) -> tuple[list[ApiKey], int]:
+) -> tuple[list[ApiKeyView], int]:
     """API keys of the principal's account (every key, for an admin acting for none)."""
     check_sort(sort, API_KEY_SORTS)
     repo = AccountRepository.from_session(session)
     if principal.is_admin and principal.account_id is None:
-        return await repo.list_api_keys(None, page, sort, revoked)
-    users, _ = await repo.list_users(principal.account_id, PageParams(1, 10_000))
-    ids = [u.id for u in users] or [principal.user_id]
-    return await repo.list_api_keys(ids, page, sort, revoked)
+        rows, total = await repo.list_api_keys(None, page, sort, revoked)
+    else:
+        users, _ = await repo.list_users(principal.account_id, PageParams(1, 10_000))
+        ids = [u.id for u in users] or [principal.user_id]
+        rows, total = await repo.list_api_keys(ids, page, sort, revoked)
+    return [ApiKeyView.of(k) for k in rows], total
 
 
-async def revoke_api_key(session: AsyncSession, principal: Principal, key_id: int) -> ApiKey:
+async def revoke_api_key(session: AsyncSession, principal: Principal, key_id: int) -> ApiKeyView:
+    """Revoke a key the principal may see (revoking it again changes nothing)."""
     repo = AccountRepository.from_session(session)
     key = await repo.get_api_key(key_id)
     if key is None:
@@ -386,7 +411,7 @@ async def revoke_api_key(session: AsyncSession, principal: Principal, key_id: in
     if key.revoked_at is None:
         key.revoked_at = utcnow()
         await session.flush()
-    return key
+    return ApiKeyView.of(key)
 
 
 # sessions and authentication
@@ -539,8 +564,10 @@ async def authenticate(session: AsyncSession, settings: Settings, credential: st
     return principal
 
 
-async def token_info(session: AsyncSession, jti: str) -> AccessToken | None:
-    return await AccountRepository.from_session(session).get_token(jti)
+async def token_info(session: AsyncSession, jti: str) -> TokenView | None:
+    """A session token's record by its id, if it was ever issued."""
+    row = await AccountRepository.from_session(session).get_token(jti)
+    return None if row is None else TokenView.of(row)
 
 
 async def logout(session: AsyncSession, principal: Principal) -> None:
