@@ -34,7 +34,9 @@ def test_the_demo_buys_simulated_traffic_and_reports_it(tmp_path: Path) -> None:
     assert "demo traffic done" in out.stdout
     state = json.loads((tmp_path / "data" / "demo.json").read_text())
     figures = state["traffic"]["figures"]
-    assert figures["requests"] == 360
+    # At most 60 a second for 6 seconds; fewer when the machine cannot keep the pace (the
+    # simulator paces by the clock and does not catch up), which is not what this tests.
+    assert 0 < figures["requests"] <= 360
     assert figures["errors"] == 0
     assert figures["wins"] > 0
     assert figures["impressions"] > 0
