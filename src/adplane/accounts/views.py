@@ -7,12 +7,18 @@ stays integer micros, as stored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from adplane.accounts.principal import Role
 from adplane.models import AccessToken, Account, ApiKey, Transaction, User
+
+
+def _columns(view: type[Any], row: object) -> dict[str, Any]:
+    """The row's values of the view's fields (each view names a subset of its row's columns)."""
+    return {f.name: getattr(row, f.name) for f in fields(view)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +34,7 @@ class AccountView:
 
     @classmethod
     def of(cls, row: Account) -> AccountView:
-        return cls(
-            id=row.id,
-            uuid=row.uuid,
-            external_id=row.external_id,
-            wallet_uuid=row.wallet_uuid,
-            name=row.name,
-            currency=row.currency,
-            balance_micros=row.balance_micros,
-            created_at=row.created_at,
-        )
+        return cls(**_columns(cls, row))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +50,7 @@ class TransactionView:
 
     @classmethod
     def of(cls, row: Transaction) -> TransactionView:
-        return cls(
-            id=row.id,
-            account_id=row.account_id,
-            kind=row.kind,
-            amount_micros=row.amount_micros,
-            balance_after_micros=row.balance_after_micros,
-            reference=row.reference,
-            created_by_user_id=row.created_by_user_id,
-            created_at=row.created_at,
-        )
+        return cls(**_columns(cls, row))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +65,7 @@ class UserView:
 
     @classmethod
     def of(cls, row: User) -> UserView:
-        return cls(
-            id=row.id,
-            uuid=row.uuid,
-            email=row.email,
-            role=Role(row.role),
-            account_id=row.account_id,
-            is_active=row.is_active,
-            created_at=row.created_at,
-        )
+        return cls(**(_columns(cls, row) | {"role": Role(row.role)}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +80,7 @@ class ApiKeyView:
 
     @classmethod
     def of(cls, row: ApiKey) -> ApiKeyView:
-        return cls(
-            id=row.id,
-            user_id=row.user_id,
-            name=row.name,
-            prefix=row.prefix,
-            created_at=row.created_at,
-            last_used_at=row.last_used_at,
-            revoked_at=row.revoked_at,
-        )
+        return cls(**_columns(cls, row))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +97,4 @@ class TokenView:
 
     @classmethod
     def of(cls, row: AccessToken) -> TokenView:
-        return cls(
-            jti=row.jti,
-            user_id=row.user_id,
-            kind=row.kind,
-            source=row.source,
-            created_at=row.created_at,
-            expires_at=row.expires_at,
-            revoked_at=row.revoked_at,
-        )
+        return cls(**_columns(cls, row))
