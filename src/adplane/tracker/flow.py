@@ -86,7 +86,7 @@ class FilterKind(enum.StrEnum):
     CITY = "city"  # ValuesPayload of city names
     OS = "os"  # ValuesPayload of ua-parser OS families
     BROWSER = "browser"  # ValuesPayload of ua-parser browser families
-    DEVICE = "device"  # ValuesPayload of device types: desktop, mobile, tablet, bot
+    DEVICE = "device"  # ValuesPayload of device types: desktop, mobile, tablet, tv, bot
     LANGUAGE = "language"  # ValuesPayload of ISO 639-1 codes from Accept-Language
     IP = "ip"  # ValuesPayload of addresses or CIDR ranges
     KEYWORD = "keyword"  # ValuesPayload of substrings of the keyword parameter
