@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import uuid
 from decimal import Decimal
 from functools import lru_cache
@@ -83,6 +84,10 @@ class Settings(BaseSettings):
     delivery_tmax_margin_ms: int = Field(default=10, ge=0)
     # Where a click whose URL is forged or expired is sent (empty: the public URL's root).
     delivery_fallback_url: str = ""
+    # Peers whose X-Forwarded-For / X-Real-IP the tracker believes (comma-separated addresses
+    # or CIDR ranges); any other peer is the visitor itself. Loopback by default, where a
+    # reverse proxy on the same host forwards.
+    trusted_proxies: str = "127.0.0.0/8,::1/128"
     delivery_max_bid_bytes: int = Field(default=256 * 1024, gt=0)
     # The full snapshot rebuild is a safety net (changes come through the change feed, and a
     # new UTC day rebuilds at once), and it stalls bids for a moment: every 10 minutes.
@@ -107,6 +112,16 @@ class Settings(BaseSettings):
                 valid = False
             if not valid:
                 raise ValueError(f"{part!r} is not CODE=rate (EUR=1.08)")
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(f"{part!r} is not an address or CIDR range") from None
         return value
 
     @field_validator("database_url")
