@@ -20,6 +20,7 @@ from adplane.kit.errors import FieldError, ValidationFailed
 from adplane.kit.time import as_utc, utcnow
 from adplane.targeting import service as targeting_service
 from adplane.tracker import service as tracker_service
+from adplane.tracker.schemas import alias_reserved
 
 BANNER_PLACEMENTS = frozenset({"banner", "exclusive_banner"})
 
@@ -139,7 +140,9 @@ async def validate(
             if absent:
                 bad(f"segments.{part}", f"segment {absent[0]} does not exist")
     repo = CampaignRepository.from_session(session)
-    if (
+    if c.alias and "alias" in changed and alias_reserved(c.alias):
+        bad("alias", f"alias {c.alias!r} is one of adplane's own paths")
+    elif (
         c.alias
         and "alias" in changed
         and await tracker_service.alias_taken(session, c.alias, campaign_id)

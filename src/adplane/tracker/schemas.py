@@ -27,3 +27,33 @@ class TrackerSettings(BaseModel):
 
 
 FIELDS: frozenset[str] = frozenset(TrackerSettings.model_fields)
+
+
+# First path segments adplane answers itself (its mounts and root routes, and the ones the
+# dialects in progress take): a campaign alias equal to one would never be reached.
+# tests/tracker/test_settings.py checks that every mount of the app is here.
+RESERVED_ALIASES: frozenset[str] = frozenset(
+    {
+        "admin_api",
+        "api",
+        "docs",
+        "favicon.ico",
+        "healthz",
+        "instal",
+        "metrics",
+        "openapi.json",
+        "postback",
+        "robots.txt",
+        "rtb",
+        "smartyads",
+        "static",
+        "t",
+        "topsort",
+        "trafficstars",
+    }
+)
+
+
+def alias_reserved(alias: str) -> bool:
+    """Whether ``alias`` would shadow one of adplane's own paths (compared case-folded)."""
+    return alias.casefold() in RESERVED_ALIASES
