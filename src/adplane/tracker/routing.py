@@ -397,18 +397,20 @@ def macros(
     return values
 
 
-def substitute(template: str, values: Mapping[str, str], now: float) -> str:
+def substitute(template: str, values: Mapping[str, str], now: float, *, encode: bool = True) -> str:
     """Fill ``{name}`` URL-encoded, ``{name:raw}`` as is and ``{date:format}``; an unknown macro
-    stays as written, which shows the admin the typo."""
+    stays as written, which shows the admin the typo. ``encode=False`` fills every macro as
+    is, for text and HTML bodies, which are not URLs."""
 
     def one(match: re.Match[str]) -> str:
         name, modifier = match.group(1), match.group(2)
         if name == "date" and modifier is not None:
-            return quote(_date(modifier, now), safe="")
-        if name not in values:
+            value = _date(modifier, now)
+        elif name in values:
+            value = values[name]
+        else:
             return match.group(0)
-        value = values[name]
-        return value if modifier == "raw" else quote(value, safe="")
+        return quote(value, safe="") if encode and modifier != "raw" else value
 
     return _MACRO.sub(one, template)
 
