@@ -35,6 +35,7 @@ from adplane.kit.observability import (
     Metrics,
     ObservabilityMiddleware,
 )
+from adplane.kit.paths import register_mount
 from adplane.kit.surface import api_surface
 from adplane.media import public as media_public
 from adplane.media.endpoints import router as media_router
@@ -154,6 +155,7 @@ def mount_dialect(app: FastAPI, prefix: str, dialect: FastAPI) -> None:
     """Mount a dialect sub-app; it shares the root app's state (settings, database)."""
     dialect.state = app.state
     app.mount(prefix, dialect)
+    register_mount(prefix)
 
 
 def _unmatched_under_a_mount(app: FastAPI) -> Callable[[Scope, Receive, Send], Awaitable[None]]:

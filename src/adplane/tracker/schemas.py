@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from adplane.kit.paths import mounted
+
 
 class TrackerSettings(BaseModel):
     """One campaign's tracker settings; the campaign schema validates them on the way in."""
@@ -29,9 +31,8 @@ class TrackerSettings(BaseModel):
 FIELDS: frozenset[str] = frozenset(TrackerSettings.model_fields)
 
 
-# First path segments adplane answers itself (its mounts and root routes, and the ones the
-# dialects in progress take): a campaign alias equal to one would never be reached.
-# tests/tracker/test_settings.py checks that every mount of the app is here.
+# Root paths adplane answers outside its mounts (and the admin API's and the tracker's, kept
+# free ahead of them); the mounts themselves are registered as the app mounts them.
 RESERVED_ALIASES: frozenset[str] = frozenset(
     {
         "admin_api",
@@ -39,21 +40,16 @@ RESERVED_ALIASES: frozenset[str] = frozenset(
         "docs",
         "favicon.ico",
         "healthz",
-        "instal",
         "metrics",
         "openapi.json",
         "postback",
         "robots.txt",
-        "rtb",
-        "smartyads",
         "static",
-        "t",
-        "topsort",
-        "trafficstars",
     }
 )
 
 
 def alias_reserved(alias: str) -> bool:
     """Whether ``alias`` would shadow one of adplane's own paths (compared case-folded)."""
-    return alias.casefold() in RESERVED_ALIASES
+    folded = alias.casefold()
+    return folded in RESERVED_ALIASES or folded in mounted()
