@@ -154,6 +154,46 @@ async def test_writers_still_take_turns(database: Database) -> None:
         )
 
 
+async def test_waiting_writers_are_served_in_the_order_they_came(database: Database) -> None:
+    """SQLite's own retry loop wakes waiters in no order; the process's turns are FIFO."""
+    async with database.sessionmaker() as seed, seed.begin():
+        account = Account(name="fifo", currency="USD", external_id="fifo-1", balance_micros=0)
+        seed.add(account)
+    served: list[int] = []
+
+    async def writer(n: int) -> None:
+        async with database.sessionmaker() as session, session.begin():
+            await session.execute(
+                update(Account)
+                .where(Account.id == account.id)
+                .values(balance_micros=Account.balance_micros + 1)
+            )
+            served.append(n)
+            # Each holds the lock a little, so every later writer is queued behind it.
+            await asyncio.sleep(0.02)
+
+    async with database.sessionmaker() as first:
+        await first.execute(
+            update(Account).where(Account.id == account.id).values(balance_micros=0)
+        )
+        writers = []
+        for n in range(8):
+            writers.append(asyncio.create_task(writer(n)))
+            # Let each one reach its wait before the next arrives.
+            await asyncio.sleep(0.05)
+        await first.commit()
+    await asyncio.gather(*writers)
+    if database.engine.dialect.name == "sqlite":
+        assert served == list(range(8))
+    else:
+        # PostgreSQL queues row-lock waiters itself; the order is its business.
+        assert sorted(served) == list(range(8))
+    async with database.sessionmaker() as check:
+        assert (
+            await check.scalar(select(Account.balance_micros).where(Account.id == account.id)) == 8
+        )
+
+
 async def test_a_side_transaction_commits_on_its_own(database: Database) -> None:
     async with database.sessionmaker() as session:
         await session.execute(select(func.count()).select_from(Account))

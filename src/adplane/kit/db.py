@@ -6,11 +6,18 @@ mode they never wait for a writer nor hold one up. Only when the transaction is 
 write (the first INSERT/UPDATE/DELETE/DDL statement, or a SAVEPOINT) does it take the write
 lock, with ``BEGIN IMMEDIATE``, which waits for the lock (up to ``busy_timeout``) instead of
 failing. See :func:`_take_write_lock` for why the read snapshot is ended first.
+
+SQLite's own wait for the lock is a sleep-and-retry loop that wakes waiters in no order, so
+under a queue of writers one request could wait many times as long as the others. Within a
+process, writers therefore take a turn first (:class:`WriterTurns`, first come first served)
+and only then ask SQLite for the lock; other processes still meet at ``busy_timeout``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -18,7 +25,7 @@ from typing import Annotated, Any, Final
 
 from fastapi import Depends, Request
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection, ExecutionContext
+from sqlalchemy.engine import Connection, Engine, ExecutionContext
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -26,6 +33,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import Session as SyncSession
+from sqlalchemy.util import await_only
 
 from adplane.kit.changes import ChangeLog
 
@@ -52,6 +60,65 @@ class Database:
 _STATE: Final = "adplane.transaction"
 READING: Final = "reading"
 WRITING: Final = "writing"
+
+# The writer turn a connection holds, in ``Connection.info``, from its write lock to its end.
+_TURN: Final = "adplane.writer_turn"
+# As long as SQLite's busy_timeout: past it the writer asks SQLite anyway, as it did before
+# there were turns, so a writer waiting on its own process can never wait for ever.
+TURN_TIMEOUT_SECONDS: Final = 10.0
+
+
+class WriterTurns:
+    """First-come-first-served turns at one SQLite database's write lock, per event loop.
+
+    An ``asyncio.Lock`` wakes its waiters in arrival order. It belongs to one event loop, and
+    an engine can be used from several (a worker thread runs its own loop), so each loop gets
+    its own lock; writers on different loops still meet at SQLite's lock.
+    """
+
+    def __init__(self) -> None:
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def _lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        lock = self._locks.get(loop)
+        if lock is None:
+            lock = self._locks[loop] = asyncio.Lock()
+        return lock
+
+    async def take(self) -> asyncio.Lock | None:
+        """Wait for this loop's turn; None when the wait ran out (SQLite decides then)."""
+        lock = self._lock()
+        try:
+            async with asyncio.timeout(TURN_TIMEOUT_SECONDS):
+                await lock.acquire()
+        except TimeoutError:
+            return None
+        return lock
+
+
+# Each SQLite engine's turns (PostgreSQL engines have none: it locks rows, not the database).
+_TURNS: weakref.WeakKeyDictionary[Engine, WriterTurns] = weakref.WeakKeyDictionary()
+
+
+def _end_turn(info: dict[Any, Any]) -> None:
+    lock = info.pop(_TURN, None)
+    if lock is not None and lock.locked():
+        lock.release()
+
+
+def _end_turn_of(connection: Connection) -> None:
+    # At the transaction's end; the next writer's BEGIN IMMEDIATE then waits out this commit.
+    _end_turn(connection.info)
+
+
+def _end_turn_at_checkin(_dbapi_connection: Any, record: Any) -> None:
+    # A connection handed back with its transaction still open is rolled back by the pool
+    # without a rollback event: its turn must not outlive it.
+    _end_turn(record.info)
+
 
 # Statements that never write, by first keyword (the rest of the statement is not parsed).
 _READ_KEYWORDS: Final = frozenset(
@@ -127,6 +194,12 @@ def _take_write_lock(connection: Connection) -> None:
     connection.info[_STATE] = WRITING
     if connection.dialect.name != "sqlite":
         return
+    turns = _TURNS.get(connection.engine)
+    if turns is not None and _TURN not in connection.info:
+        # In SQLAlchemy's greenlet: the wait yields to the event loop, it never blocks it.
+        lock = await_only(turns.take())
+        if lock is not None:
+            connection.info[_TURN] = lock
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute("COMMIT")
@@ -170,6 +243,10 @@ def create_database(url: str) -> Database:
     if engine.dialect.name == "sqlite":
         event.listen(sync_engine, "connect", _sqlite_pragmas)
         event.listen(sync_engine, "begin", _sqlite_begin)
+        _TURNS[sync_engine] = WriterTurns()
+        event.listen(sync_engine, "commit", _end_turn_of)
+        event.listen(sync_engine, "rollback", _end_turn_of)
+        event.listen(sync_engine.pool, "checkin", _end_turn_at_checkin)
     else:
         # PostgreSQL locks rows, not the database, and its reads take no lock; the state is
         # tracked only so that side transactions know whether the session has written.
