@@ -534,8 +534,8 @@ _CountersKey = tuple[tuple[int, ...], datetime]
 class _CountersCache:
     """Spend counters by (campaign ids, day start), valid while no segment has been loaded.
 
-    Events reach the store only through ``load_segment``, which records every load in
-    ``loaded_segments`` in the same transaction: the number of loads is therefore a version
+    Events reach the store only through ``load_segment`` and ``load_segments``, which record
+    every load in ``loaded_segments`` in the same transaction: the number of loads is a version
     of the data, and an answer computed at one version holds until the next. Entries of an
     older version are dropped as soon as a newer one is seen; at most ``MAX`` are kept.
     """
